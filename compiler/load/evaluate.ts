@@ -1,0 +1,181 @@
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import vm from "node:vm";
+import { TraceMap, originalPositionFor } from "@jridgewell/trace-mapping";
+import { ts } from "ts-morph";
+import type { SourcePosition } from "../diagnostics/diagnostic.js";
+import { packageRoot } from "../util/package-root.js";
+import { transpileAuthorFile, transpileLibraryFile } from "./transpile.js";
+
+/** One construct (or the system itself) as evaluation left it: plain data, with positions. */
+export interface EvaluatedNode {
+  readonly kind: string;
+  readonly name: string;
+  readonly props: unknown;
+  readonly pos: SourcePosition | undefined;
+  /** Position of each property path written in the source, keyed by JSON.stringify(path). */
+  readonly propPos: ReadonlyMap<string, SourcePosition>;
+}
+
+export type Evaluation =
+  | { readonly ok: true; readonly system: EvaluatedNode; readonly constructs: readonly EvaluatedNode[]; readonly problems: readonly EvaluationProblem[] }
+  | { readonly ok: false; readonly problems: readonly EvaluationProblem[] };
+
+export interface EvaluationProblem {
+  readonly code: string;
+  readonly message: string;
+  readonly pos: SourcePosition | undefined;
+}
+
+export interface AuthorModule {
+  readonly file: string;
+  readonly source: string;
+  /** Import specifier -> absolute path of the author file it resolves to ("noros" is added here). */
+  readonly imports: ReadonlyMap<string, string>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 5_000;
+const NOROS_ID = "noros:dsl/index.ts";
+
+interface LibraryModule {
+  id: string;
+  code: string;
+  imports: Record<string, string>;
+}
+
+let libraryCache: { runtime: string; dsl: LibraryModule[] } | undefined;
+
+/** The sandbox runtime and the DSL's runtime files, transpiled once per process. */
+function library(): { runtime: string; dsl: LibraryModule[] } {
+  if (libraryCache) return libraryCache;
+  const root = packageRoot();
+  const runtimeSource = readFileSync(path.join(root, "compiler", "sandbox", "runtime.ts"), "utf8");
+  const runtime = transpileLibraryFile(runtimeSource, "runtime.ts").code;
+  const dslDir = path.join(root, "dsl");
+  const dsl: LibraryModule[] = [];
+  for (const name of readdirSync(dslDir).filter((n) => n.endsWith(".ts")).sort()) {
+    const source = readFileSync(path.join(dslDir, name), "utf8");
+    const imports: Record<string, string> = {};
+    for (const imported of ts.preProcessFile(source, true, false).importedFiles) {
+      if (imported.fileName.startsWith("./")) imports[imported.fileName] = `noros:dsl/${imported.fileName.slice(2).replace(/\.js$/, ".ts")}`;
+    }
+    dsl.push({ id: `noros:dsl/${name}`, code: transpileLibraryFile(source, name).code, imports });
+  }
+  libraryCache = { runtime, dsl };
+  return libraryCache;
+}
+
+interface Runtime {
+  register(id: string, factory: unknown, table: string): void;
+  run(entry: string): string;
+}
+
+function wrap(code: string): string {
+  // On its own line so the transpiled code keeps its line numbers (lineOffset: -1 below).
+  return `(function (exports, require, module, __noros) {\n${code}\n})`;
+}
+
+/**
+ * Evaluates the author's modules in a fresh `node:vm` context that holds only the DSL, with code
+ * generation from strings disabled and a time limit: an endless loop is an error, not a hang.
+ */
+export function evaluate(modules: readonly AuthorModule[], timeoutMs = DEFAULT_TIMEOUT_MS): Evaluation {
+  const files = modules.map((m) => m.file);
+  const context = vm.createContext(Object.create(null) as object, {
+    name: "noros system",
+    codeGeneration: { strings: false, wasm: false },
+    microtaskMode: "afterEvaluate",
+  });
+  const { runtime: runtimeCode, dsl } = library();
+  const runtime = new vm.Script(`(function () { var exports = {};\n${runtimeCode}\nreturn exports.createRuntime(globalThis); })()`, {
+    filename: "noros:runtime",
+  }).runInContext(context) as Runtime;
+
+  for (const m of dsl) {
+    const factory = new vm.Script(wrap(m.code), { filename: m.id, lineOffset: -1 }).runInContext(context);
+    runtime.register(m.id, factory, JSON.stringify(m.imports));
+  }
+  const maps = new Map<string, string>();
+  modules.forEach((m, index) => {
+    const { code, sourceMap } = transpileAuthorFile(m.source, m.file, index);
+    maps.set(m.file, sourceMap);
+    const factory = new vm.Script(wrap(code), { filename: m.file, lineOffset: -1 }).runInContext(context);
+    const table: Record<string, string> = { noros: NOROS_ID };
+    for (const [specifier, target] of m.imports) table[specifier] = target;
+    runtime.register(m.file, factory, JSON.stringify(table));
+  });
+
+  const entry = files[0] as string;
+  let raw: string;
+  try {
+    const run = new vm.Script(`__noros_run(${JSON.stringify(entry)})`, { filename: "noros:main" });
+    (context as Record<string, unknown>).__noros_run = runtime.run;
+    raw = run.runInContext(context, { timeout: timeoutMs, breakOnSigint: true }) as string;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === "ERR_SCRIPT_EXECUTION_TIMEOUT" || code === "ERR_SCRIPT_EXECUTION_INTERRUPTED") {
+      return {
+        ok: false,
+        problems: [{
+          code: "NOROS1009",
+          message: `evaluation did not finish within ${timeoutMs / 1000} s (an endless loop or recursion?)`,
+          pos: { file: entry, line: 1, col: 1 },
+        }],
+      };
+    }
+    throw error;
+  }
+  return decode(raw, files, maps);
+}
+
+type RawPosition = [number, number, number];
+interface RawNode {
+  kind: string;
+  name: string;
+  props: unknown;
+  pos: RawPosition | null;
+  propPos: Record<string, RawPosition>;
+}
+type RawResult =
+  | { ok: true; system: RawNode; constructs: RawNode[]; errors: Array<{ code: string; message: string; pos: RawPosition | null }> }
+  | { ok: false; code: string; message: string; stack?: string };
+
+function decode(raw: string, files: readonly string[], maps: ReadonlyMap<string, string>): Evaluation {
+  const result = JSON.parse(raw) as RawResult;
+  const position = (p: RawPosition | null): SourcePosition | undefined =>
+    p && files[p[0]] !== undefined ? { file: files[p[0]] as string, line: p[1], col: p[2] } : undefined;
+  if (!result.ok) {
+    const pos = result.stack ? throwSite(result.stack, maps) : undefined;
+    const message = result.code === "NOROS1010" ? `evaluation failed: ${result.message}` : result.message;
+    return { ok: false, problems: [{ code: result.code, message, pos: pos ?? { file: files[0] as string, line: 1, col: 1 } }] };
+  }
+  const node = (n: RawNode): EvaluatedNode => ({
+    kind: n.kind,
+    name: n.name,
+    props: n.props,
+    pos: position(n.pos),
+    propPos: new Map(Object.entries(n.propPos).flatMap(([k, p]) => {
+      const at = position(p);
+      return at ? [[k, at] as const] : [];
+    })),
+  });
+  return {
+    ok: true,
+    system: node(result.system),
+    constructs: result.constructs.map(node),
+    problems: result.errors.map((e) => ({ code: e.code, message: e.message, pos: position(e.pos) })),
+  };
+}
+
+/** Where in the author's source an exception was thrown, from the first stack frame in an author file. */
+function throwSite(stack: string, maps: ReadonlyMap<string, string>): SourcePosition | undefined {
+  for (const match of stack.matchAll(/\(?((?:\/|[A-Za-z]:\\)[^():]+):(\d+):(\d+)\)?/g)) {
+    const [, file, line, col] = match;
+    const map = file ? maps.get(file) : undefined;
+    if (!file || !map) continue;
+    const original = originalPositionFor(new TraceMap(map), { line: Number(line), column: Number(col) - 1 });
+    if (original.line !== null) return { file, line: original.line, col: original.column + 1 };
+    return { file, line: Number(line), col: Number(col) };
+  }
+  return undefined;
+}

@@ -1,0 +1,16 @@
+import { construct, type Construct, type Ref } from "./core.js";
+import type { HostInput } from "./schemas/host.js";
+
+export type Host = Construct<"host", HostInput> & {
+  readonly instanceId: Ref<"instance-id">;
+  readonly privateIp: Ref<"ip">;
+  readonly roleArn: Ref<"arn">;
+};
+
+/**
+ * An EC2 instance running NixOS by default: IMDSv2 only, encrypted disk, no SSH (Session Manager
+ * instead), its own IAM role holding exactly the permissions its relationships grant.
+ */
+export function host(name: string, props: HostInput): Host {
+  return construct("host", name, props, { instanceId: "instance-id", privateIp: "ip", roleArn: "arn" });
+}

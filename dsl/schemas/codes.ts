@@ -1,0 +1,23 @@
+/**
+ * Diagnostic codes raised by the schemas themselves. They live beside the schemas (not in the compiler)
+ * so a schema can name its own code; the compiler's catalogue imports them for `noros explain`.
+ */
+export const validationCodes = {
+  NOROS2000: "A property has a value the construct does not accept.",
+  NOROS2001: "A property has the wrong type (a string where a number is expected, and so on).",
+  NOROS2002: "A construct name is invalid: names are 1-40 lowercase letters, digits and single hyphens, starting with a letter.",
+  NOROS2003: "A bucket name is invalid: S3 accepts 3-63 lowercase letters, digits, dots or hyphens, starting and ending with a letter or digit.",
+  NOROS2004: "A CIDR block is invalid: write an IPv4 network such as 10.0.0.0/16 whose host bits are zero.",
+  NOROS2005: "A subnet's CIDR block is not inside its network's CIDR block.",
+  NOROS2006: "A port is out of range: ports are whole numbers from 1 to 65535.",
+  NOROS2007: "Two subnets of one network overlap.",
+  NOROS2008: "A property the construct does not know was given (often a typo).",
+  NOROS2009: "A required property is missing.",
+  NOROS2010: "A reference points at the wrong kind of construct.",
+  NOROS2011: "An AWS region name is invalid.",
+  NOROS2012: "An EC2 instance type is invalid.",
+  NOROS2013: "A CloudWatch log retention is not one of the periods CloudWatch accepts.",
+  NOROS2014: "An e-mail address is invalid.",
+} as const;
+
+export type ValidationCode = keyof typeof validationCodes;

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import type { Network } from "../network.js";
+import type { Topic } from "../topic.js";
+import { codedString, use } from "./common.js";
+
+export const InstanceType = codedString(
+  "NOROS2012",
+  (value) => /^[a-z][a-z0-9-]*\.[a-z0-9]+$/.test(value) && /\d/.test(value.split(".")[0] ?? ""),
+  (value) => `"${value}" is not an EC2 instance type such as t3.micro`,
+);
+
+export const HostSchema = z.strictObject({
+  /** The network the host lives in. */
+  network: use<Network>("network"),
+  /** Which of the network's subnets: private hosts have no public IP. */
+  subnet: z.enum(["private", "public"]).default("private"),
+  /** The EC2 instance type. */
+  instanceType: InstanceType.default("t3.micro"),
+  /** The operating system: NixOS, configured by noros, or a given AMI (configured by you). */
+  os: z.union([z.literal("nixos"), z.strictObject({ ami: z.string().regex(/^ami-[0-9a-f]{8,17}$/, "expected an AMI id such as ami-0123456789abcdef0") })]).default("nixos"),
+  /** Size of the encrypted root volume. */
+  diskGb: z.number().int().min(8).max(16384).default(20),
+  /** Topics the host may publish to. */
+  publishesTo: z.array(use<Topic>("topic")).default([]),
+});
+
+export type HostInput = z.input<typeof HostSchema>;
+export type HostProps = z.output<typeof HostSchema>;
