@@ -1,6 +1,9 @@
 import { construct, type Construct, type Ref } from "./core.js";
 import type { BucketInput } from "./schemas/bucket.js";
 
+/** The references a bucket exposes, and the type of value each stands for. */
+export const bucketAttributes = { arn: "arn", bucketName: "string" } as const;
+
 export type Bucket = Construct<"bucket", BucketInput> & {
   readonly arn: Ref<"arn">;
   readonly bucketName: Ref<"string">;
@@ -11,5 +14,5 @@ export type Bucket = Construct<"bucket", BucketInput> & {
  * `writers`, from which least-privilege IAM is derived.
  */
 export function bucket(name: string, props: BucketInput = {}): Bucket {
-  return construct("bucket", name, props, { arn: "arn", bucketName: "string" });
+  return construct("bucket", name, props, bucketAttributes);
 }

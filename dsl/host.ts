@@ -1,6 +1,9 @@
 import { construct, type Construct, type Ref } from "./core.js";
 import type { HostInput } from "./schemas/host.js";
 
+/** The references a host exposes, and the type of value each stands for. */
+export const hostAttributes = { instanceId: "instance-id", privateIp: "ip", roleArn: "arn" } as const;
+
 export type Host = Construct<"host", HostInput> & {
   readonly instanceId: Ref<"instance-id">;
   readonly privateIp: Ref<"ip">;
@@ -12,5 +15,5 @@ export type Host = Construct<"host", HostInput> & {
  * instead), its own IAM role holding exactly the permissions its relationships grant.
  */
 export function host(name: string, props: HostInput): Host {
-  return construct("host", name, props, { instanceId: "instance-id", privateIp: "ip", roleArn: "arn" });
+  return construct("host", name, props, hostAttributes);
 }

@@ -29,7 +29,7 @@ export interface CheckedProgram {
 
 function isAuthorFile(file: SourceFile, root: string): boolean {
   const filePath = path.normalize(file.getFilePath());
-  return !file.isDeclarationFile() && !filePath.startsWith(path.join(root, path.sep)) && !filePath.includes(`${path.sep}node_modules${path.sep}`);
+  return !file.isDeclarationFile() && !filePath.startsWith(path.join(root, "dsl", path.sep)) && !filePath.includes(`${path.sep}node_modules${path.sep}`);
 }
 
 /** Reports every type error of the author's files at once, as diagnostics with file:line:col. */

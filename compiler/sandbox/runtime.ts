@@ -200,6 +200,9 @@ export function createRuntime(global: Record<string, unknown>) {
         return { $noros: "use", kind: target.kind, name: target.name };
       }
       const positions = objectPositions.get(value);
+      const ownKey = stringify(path);
+      // The literal's own position, for problems with the whole object (a required property missing).
+      if (positions && entry.propPos[ownKey] === undefined) entry.propPos[ownKey] = positions.at;
       const prototype = getPrototypeOf(value);
       stack.add(value);
       try {

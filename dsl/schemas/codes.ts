@@ -5,7 +5,7 @@
 export const validationCodes = {
   NOROS2000: "A property has a value the construct does not accept.",
   NOROS2001: "A property has the wrong type (a string where a number is expected, and so on).",
-  NOROS2002: "A construct name is invalid: names are 1-40 lowercase letters, digits and single hyphens, starting with a letter.",
+  NOROS2002: "A construct name is invalid: names are 1-32 lowercase letters, digits and single hyphens, starting with a letter.",
   NOROS2003: "A bucket name is invalid: S3 accepts 3-63 lowercase letters, digits, dots or hyphens, starting and ending with a letter or digit.",
   NOROS2004: "A CIDR block is invalid: write an IPv4 network such as 10.0.0.0/16 whose host bits are zero.",
   NOROS2005: "A subnet's CIDR block is not inside its network's CIDR block.",

@@ -15,12 +15,12 @@ export function codedString(code: ValidationCode, valid: (value: string) => bool
   });
 }
 
-const namePattern = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){0,39}$/;
+const namePattern = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){0,31}$/
 export const isConstructName = (value: string): boolean => namePattern.test(value);
 export const ConstructName = codedString(
   "NOROS2002",
   isConstructName,
-  (value) => `name "${value}" is invalid: use 1-40 lowercase letters, digits and single hyphens, starting with a letter`,
+  (value) => `name "${value}" is invalid: use 1-32 lowercase letters, digits and single hyphens, starting with a letter`,
 );
 
 export function parseCidr(value: string): [ipaddr.IPv4, number] | undefined {
@@ -84,6 +84,10 @@ function isMarked(value: unknown, marker: string): value is Record<string, unkno
 export function use<C extends Construct>(...kinds: ReadonlyArray<C["kind"]>) {
   return z.custom<Deferrable<C>>().superRefine((value, ctx) => {
     const anyKind = kinds.length === 0;
+    if (value === undefined) {
+      fail(ctx, "NOROS2009", "this property is required");
+      return;
+    }
     if (!isMarked(value, "use") || !(anyKind || kinds.includes(value.kind as C["kind"]))) {
       const found = isMarked(value, "use") ? `the ${String(value.kind)} "${String(value.name)}"` : "something else";
       const wanted = anyKind ? "a construct" : kinds.map((k) => `a ${k}`).join(" or ");

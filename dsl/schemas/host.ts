@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Network } from "../network.js";
 import type { Topic } from "../topic.js";
-import { codedString, use } from "./common.js";
+import { Cidr, Port, ValueSchema, codedString, fail, use } from "./common.js";
 
 export const InstanceType = codedString(
   "NOROS2012",
@@ -20,6 +20,22 @@ export const HostSchema = z.strictObject({
   os: z.union([z.literal("nixos"), z.strictObject({ ami: z.string().regex(/^ami-[0-9a-f]{8,17}$/, "expected an AMI id such as ami-0123456789abcdef0") })]).default("nixos"),
   /** Size of the encrypted root volume. */
   diskGb: z.number().int().min(8).max(16384).default(20),
+  /** Inbound traffic the host accepts: a port and protocol from an address range. Nothing else gets in. */
+  ingress: z
+    .array(z.strictObject({ port: Port, protocol: z.enum(["tcp", "udp"]).default("tcp"), from: Cidr, description: z.string().max(255).optional() }))
+    .default([]),
+  /**
+   * Environment variables for everything on the host, delivered with its user data: values may refer
+   * to other constructs (`PEER: other.privateIp`), which makes the host depend on them.
+   */
+  environment: z
+    .record(
+      z.string().superRefine((key, ctx) => {
+        if (!/^[A-Z_][A-Z0-9_]*$/.test(key)) fail(ctx, "NOROS2000", `environment variable name "${key}" is invalid: use upper-case letters, digits and underscores`);
+      }),
+      ValueSchema,
+    )
+    .default({}),
   /** Topics the host may publish to. */
   publishesTo: z.array(use<Topic>("topic")).default([]),
 });

@@ -1,0 +1,26 @@
+import { compile } from "../../compile.js";
+import { displayPath } from "../../diagnostics/diagnostic.js";
+import { EXIT_OK } from "../exit-codes.js";
+import { diagnosticsJson, printDiagnostics, type Io } from "../output.js";
+
+/** Everything `compile` checks, including the provider schemas, without writing anything. */
+export function runCheck(file: string | undefined, options: { json?: boolean }, io: Io): number {
+  const compiled = compile({ file, cwd: io.cwd });
+  const summary = {
+    ok: true,
+    system: compiled.graph.system.name,
+    file: displayPath(compiled.entry, io.cwd),
+    constructs: compiled.graph.nodes.length,
+    resources: compiled.resourceCount,
+    grants: compiled.graph.grants.map((g) => ({ principal: `${g.principal.kind} ${g.principal.name}`, actions: g.actions, reason: g.reason })),
+    diagnostics: diagnosticsJson(compiled.diagnostics, io.cwd),
+  };
+  if (options.json) {
+    io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+    return EXIT_OK;
+  }
+  printDiagnostics(io, compiled.diagnostics);
+  io.stdout(`${summary.file}: ${summary.system} is valid: ${summary.constructs} constructs, ${summary.resources} Terraform resources, provider schemas satisfied\n`);
+  for (const g of summary.grants) io.stdout(`  grant ${g.principal}: ${g.actions.join(", ")} (${g.reason})\n`);
+  return EXIT_OK;
+}

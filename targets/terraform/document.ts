@@ -1,0 +1,65 @@
+/**
+ * A Terraform JSON configuration under construction. Each block records the construct it came from,
+ * so a problem found later (by the schema validator) can point at the author's source.
+ */
+export type Body = Record<string, unknown>;
+
+export class TerraformDocument {
+  private readonly resources = new Map<string, Map<string, Body>>();
+  private readonly dataSources = new Map<string, Map<string, Body>>();
+  private readonly outputs = new Map<string, Body>();
+  private readonly variables = new Map<string, Body>();
+  /** "aws_s3_bucket.uploads" or "data.aws_ami.nixos" -> the construct name it lowers. */
+  readonly origins = new Map<string, string>();
+
+  constructor(
+    private readonly settings: Body,
+    private readonly providers: Record<string, Body>,
+  ) {}
+
+  resource(type: string, name: string, body: Body, origin: string): string {
+    this.add(this.resources, type, name, body, `${type}.${name}`, origin);
+    return `${type}.${name}`;
+  }
+
+  /** Data sources are shared: declaring the same one twice with the same body is fine. */
+  data(type: string, name: string, body: Body, origin: string): string {
+    const existing = this.dataSources.get(type)?.get(name);
+    if (existing && JSON.stringify(existing) === JSON.stringify(body)) return `data.${type}.${name}`;
+    this.add(this.dataSources, type, name, body, `data.${type}.${name}`, origin);
+    return `data.${type}.${name}`;
+  }
+
+  output(name: string, body: Body, origin: string): void {
+    if (this.outputs.has(name)) throw new Error(`internal: output ${name} declared twice`);
+    this.outputs.set(name, body);
+    this.origins.set(`output.${name}`, origin);
+  }
+
+  variable(name: string, body: Body): void {
+    this.variables.set(name, body);
+  }
+
+  hasOutput(name: string): boolean {
+    return this.outputs.has(name);
+  }
+
+  private add(table: Map<string, Map<string, Body>>, type: string, name: string, body: Body, address: string, origin: string): void {
+    let byName = table.get(type);
+    if (!byName) table.set(type, (byName = new Map()));
+    if (byName.has(name)) throw new Error(`internal: ${address} declared twice`);
+    byName.set(name, body);
+    this.origins.set(address, origin);
+  }
+
+  toJSON(): Body {
+    const nest = (table: Map<string, Map<string, Body>>) =>
+      Object.fromEntries([...table].map(([type, byName]) => [type, Object.fromEntries(byName)]));
+    const doc: Body = { terraform: this.settings, provider: this.providers };
+    if (this.variables.size > 0) doc.variable = Object.fromEntries(this.variables);
+    if (this.dataSources.size > 0) doc.data = nest(this.dataSources);
+    if (this.resources.size > 0) doc.resource = nest(this.resources);
+    if (this.outputs.size > 0) doc.output = Object.fromEntries(this.outputs);
+    return doc;
+  }
+}

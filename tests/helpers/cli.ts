@@ -1,0 +1,24 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { main } from "../../compiler/cli/main.js";
+
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the CLI in-process, as a user would from `cwd`, capturing what it prints. */
+export function runCli(args: readonly string[], cwd: string): CliRun {
+  let stdout = "";
+  let stderr = "";
+  const code = main(args, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+export function tempDir(prefix = "noros-test-"): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+export const repoRoot = path.resolve(import.meta.dirname, "..", "..");
