@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { main } from "../../compiler/cli/main.js";
@@ -22,3 +22,10 @@ export function tempDir(prefix = "noros-test-"): string {
 }
 
 export const repoRoot = path.resolve(import.meta.dirname, "..", "..");
+
+/** Writes a system (file name -> source) into a fresh directory and returns the entry's path. */
+export function writeSystem(files: Readonly<Record<string, string>>): string {
+  const dir = tempDir("noros-sys-");
+  for (const [name, source] of Object.entries(files)) writeFileSync(path.join(dir, name), source);
+  return path.join(dir, Object.keys(files)[0] as string);
+}
