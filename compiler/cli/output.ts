@@ -1,4 +1,4 @@
-import { formatDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { displayPath, formatDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 
 /** Where the CLI writes; tests pass their own to capture it. */
 export interface Io {
@@ -21,5 +21,5 @@ export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): vo
 
 /** Diagnostics as JSON: paths relative to the working directory, like the text form. */
 export function diagnosticsJson(diagnostics: readonly Diagnostic[], cwd: string): unknown[] {
-  return diagnostics.map((d) => ({ ...d, file: formatDiagnostic(d, cwd).split(":")[0] }));
+  return diagnostics.map((d) => ({ ...d, file: displayPath(d.file, cwd) || "." }));
 }

@@ -70,9 +70,13 @@ export function displayPath(file: string, cwd: string): string {
   return relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;
 }
 
-/** `path:line:col error NOROS1234 message`, then an indented hint when there is one. */
+/**
+ * `path:line:col error NOROS1234 message`, then an indented hint when there is one. Problems with a
+ * directory rather than a place in a file (line 0) print as `path: error ...`.
+ */
 export function formatDiagnostic(d: Diagnostic, cwd: string): string {
-  const head = `${displayPath(d.file, cwd)}:${d.line}:${d.col} ${d.severity} ${d.code} ${d.message}`;
+  const where = d.line === 0 ? displayPath(d.file, cwd) || "." : `${displayPath(d.file, cwd)}:${d.line}:${d.col}`;
+  const head = `${where}${d.line === 0 ? ":" : ""} ${d.severity} ${d.code} ${d.message}`;
   return d.hint ? `${head}\n  hint: ${d.hint}` : head;
 }
 

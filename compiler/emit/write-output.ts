@@ -13,7 +13,7 @@ export function writeOutput(outDir: string, artefacts: readonly Artefact[]): voi
   const target = path.resolve(outDir);
   if (existsSync(target) && (!statSync(target).isDirectory() || !existsSync(path.join(target, MANIFEST)))) {
     throw new DiagnosticsError([
-      diagnostic({ file: outDir, line: 1, col: 1 }, "NOROS1201", `${outDir} exists and is not a noros output directory; refusing to replace it`, {
+      diagnostic({ file: outDir, line: 0, col: 0 }, "NOROS1201", `${outDir} exists and is not a noros output directory; refusing to replace it`, {
         hint: "choose another directory with -o, or remove it",
       }),
     ]);

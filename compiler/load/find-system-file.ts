@@ -17,12 +17,12 @@ export function findSystemFile(given: string | undefined, cwd: string): string {
     } catch {
       isFile = false;
     }
-    if (!isFile) throw new DiagnosticsError([diagnostic({ file: given, line: 1, col: 1 }, "NOROS1003", `no such file: ${given}`)]);
+    if (!isFile) throw new DiagnosticsError([diagnostic({ file: given, line: 0, col: 0 }, "NOROS1003", `no such file: ${given}`)]);
     return file;
   }
   const found = readdirSync(cwd).filter((name) => name.endsWith(SYSTEM_FILE_SUFFIX)).sort();
   if (found.length === 1) return path.join(cwd, found[0] as string);
-  const here = { file: cwd, line: 1, col: 1 };
+  const here = { file: cwd, line: 0, col: 0 };
   if (found.length === 0) {
     throw new DiagnosticsError([
       diagnostic(here, "NOROS1001", `no *${SYSTEM_FILE_SUFFIX} file in ${cwd}`, { hint: "pass the system file as an argument, or run `noros init`" }),
