@@ -12,18 +12,18 @@ const corpus = path.join(repoRoot, "tests", "corpus");
 const cases = readdirSync(corpus).filter((f) => f.endsWith(".noros.ts")).sort();
 
 describe("bad-input corpus", () => {
-  it("has at least 25 cases", () => {
+  it("has at least 25 cases", async () => {
     expect(cases.length).toBeGreaterThanOrEqual(25);
   });
 
-  it.each(cases)("%s", (name) => {
+  it.each(cases)("%s", async (name) => {
     const file = path.join(corpus, name);
     const header = /^\/\/ expect: (NOROS\d{4}) (\d+):(\d+)/.exec(readFileSync(file, "utf8"));
     expect(header, `${name} must start with // expect: NOROSxxxx line:col`).not.toBeNull();
     const [, code, line, col] = header as RegExpExecArray;
     const out = path.join(tempDir(), "out");
 
-    const run = runCli(["compile", file, "-o", out], corpus);
+    const run = await runCli(["compile", file, "-o", out], corpus);
 
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`${name}:${line}:${col} error ${code} `);

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot, runCli, tempDir, writeSystem } from "./helpers/cli.js";
@@ -12,9 +12,9 @@ function copyOfExample(): string {
 }
 
 describe("noros CLI", () => {
-  it("compiles the single system file of the current directory", () => {
+  it("compiles the single system file of the current directory", async () => {
     const dir = copyOfExample();
-    const run = runCli(["compile"], dir);
+    const run = await runCli(["compile"], dir);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("compiled bucket-host");
@@ -22,10 +22,10 @@ describe("noros CLI", () => {
     expect(existsSync(path.join(dir, "out", "manifest.json"))).toBe(true);
   });
 
-  it("refuses a directory with two system files, naming both", () => {
+  it("refuses a directory with two system files, naming both", async () => {
     const dir = copyOfExample();
     writeFileSync(path.join(dir, "second.noros.ts"), "");
-    const run = runCli(["compile"], dir);
+    const run = await runCli(["compile"], dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("NOROS1002");
     expect(run.stderr).toContain("bucket-host.noros.ts, second.noros.ts");
@@ -36,54 +36,76 @@ describe("noros CLI", () => {
     ["Date.now()", "const t = Date.now();", 1, 11],
     ["process.env", "const t = process.env.HOME;", 1, 11],
     ["import fs", 'import fs from "fs"; const t = fs;', 1, 16],
-  ])("rejects %s with file:line:col and writes nothing", (_label, line, row, col) => {
+  ])("rejects %s with file:line:col and writes nothing", async (_label, line, row, col) => {
     const file = writeSystem({ "impure.noros.ts": `${line}\nimport { system } from "noros";\nexport default system("x", { region: "eu-west-1", resources: [], outputs: { t: String(t) } });\n` });
     const out = path.join(path.dirname(file), "out");
-    const run = runCli(["compile", file, "-o", out], path.dirname(file));
+    const run = await runCli(["compile", file, "-o", out], path.dirname(file));
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(new RegExp(`^impure\\.noros\\.ts:${row}:${col} error NOROS110\\d `, "m"));
     expect(existsSync(out)).toBe(false);
   });
 
-  it("reports every error of a file at once, sorted by position", () => {
+  it("reports every error of a file at once, sorted by position", async () => {
     const file = writeSystem({
       "many.noros.ts": 'import { bucket, system } from "noros";\nconst a = bucket("a", { bucketName: "Bad_Name" });\nconst b = bucket("B");\nexport default system("many", { region: "nowhere", resources: [a, b] });\n',
     });
-    const run = runCli(["check", file], path.dirname(file));
+    const run = await runCli(["check", file], path.dirname(file));
     expect(run.code).toBe(1);
     const lines = run.stderr.split("\n").filter((l) => l.includes(" error "));
     expect(lines.map((l) => l.split(" ")[2])).toEqual(["NOROS2003", "NOROS2002", "NOROS2011"]);
     expect(run.stderr).toContain("3 errors");
   });
 
-  it("prints diagnostics as JSON with --json", () => {
+  it("prints diagnostics as JSON with --json", async () => {
     const file = writeSystem({ "j.noros.ts": 'import { system } from "noros";\nexport default system("j", { region: "moon-1", resources: [] });\n' });
-    const run = runCli(["check", file, "--json"], path.dirname(file));
+    const run = await runCli(["check", file, "--json"], path.dirname(file));
     expect(run.code).toBe(1);
     const parsed = JSON.parse(run.stdout) as { ok: boolean; diagnostics: Array<{ file: string; line: number; col: number; code: string }> };
     expect(parsed.ok).toBe(false);
     expect(parsed.diagnostics).toEqual([expect.objectContaining({ file: "j.noros.ts", line: 2, code: "NOROS2011" })]);
   });
 
-  it("check lists the derived grants and writes nothing", () => {
+  it("check lists the derived grants and writes nothing", async () => {
     const dir = copyOfExample();
-    const run = runCli(["check"], dir);
+    const run = await runCli(["check"], dir);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("grant host reader: s3:GetObject");
     expect(run.stdout).toContain("grant group uploaders: s3:PutObject");
     expect(existsSync(path.join(dir, "out"))).toBe(false);
   });
 
-  it("has --help with examples and --version", () => {
-    expect(runCli(["--version"], repoRoot).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
-    const help = runCli(["compile", "--help"], repoRoot);
+  it("has --help with examples and --version", async () => {
+    expect(await (await runCli(["--version"], repoRoot)).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const help = await runCli(["compile", "--help"], repoRoot);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("Examples:");
     expect(help.stdout).toContain("--target <list>");
   });
 
-  it("exits 1 on an unknown command or option", () => {
-    expect(runCli(["deploy"], repoRoot).code).toBe(1);
-    expect(runCli(["compile", "--frobnicate"], repoRoot).code).toBe(1);
+  it("exits 1 on an unknown command or option", async () => {
+    expect((await runCli(["deploy"], repoRoot)).code).toBe(1);
+    expect((await runCli(["compile", "--frobnicate"], repoRoot)).code).toBe(1);
+  });
+});
+
+describe("noros graph", () => {
+  it("draws mermaid with every construct, permission and flow", async () => {
+    const run = await runCli(["graph"], copyOfExample());
+    expect(run.code).toBe(0);
+    expect(run.stdout.startsWith("flowchart LR\n")).toBe(true);
+    for (const name of ["network main", "bucket texts", "host reader", "group uploaders", "user uploader", "topic alerts"]) {
+      expect(run.stdout).toContain(`["${name}"]`);
+    }
+    expect(run.stdout).toMatch(/-\.->\|"s3:GetObject, s3:ListBucket"\|/);
+  });
+
+  it("renders a valid SVG naming every construct", async () => {
+    const dir = copyOfExample();
+    const run = await runCli(["graph", "--format", "svg", "--output", "g.svg"], dir);
+    expect(run.code).toBe(0);
+    const svg = readFileSync(path.join(dir, "g.svg"), "utf8");
+    expect(svg).toMatch(/^<\?xml[^>]*>\s*<!DOCTYPE svg/);
+    expect(svg).toContain("</svg>");
+    for (const name of ["texts", "reader", "uploaders", "uploader", "alerts", "main"]) expect(svg).toContain(name);
   });
 });

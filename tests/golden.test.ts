@@ -10,9 +10,9 @@ import { examples, readTree } from "./helpers/examples.js";
  * diff before committing it.
  */
 describe("golden output of every example", () => {
-  it.each(examples().map((e) => [e.name, e] as const))("%s", (name, example) => {
+  it.each(examples().map((e) => [e.name, e] as const))("%s", async (name, example) => {
     const out = path.join(tempDir(), "out");
-    const run = runCli(["compile", example.file, "-o", out], example.dir);
+    const run = await runCli(["compile", example.file, "-o", out], example.dir);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
 

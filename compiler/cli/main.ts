@@ -3,6 +3,7 @@ import { DiagnosticsError } from "../diagnostics/diagnostic.js";
 import { packageVersion } from "../util/package-root.js";
 import { runCheck } from "./commands/check.js";
 import { runCompile } from "./commands/compile.js";
+import { graphFormats, runGraph } from "./commands/graph.js";
 import { EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_USER_ERROR } from "./exit-codes.js";
 import { diagnosticsJson, printDiagnostics, processIo, type Io } from "./output.js";
 
@@ -40,18 +41,29 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       setExit(runCheck(file, options, io));
     });
 
+  program
+    .command("graph")
+    .description("draw the resolved system: constructs, references, derived permissions and network flows")
+    .argument("[file]", "the system file; default: the single *.noros.ts in the current directory")
+    .option("--format <format>", `one of ${graphFormats.join(", ")}`, "mermaid")
+    .option("--output <file>", "write to a file instead of standard output")
+    .addHelpText("after", "\nExamples:\n  $ noros graph\n  $ noros graph --format svg --output system.svg")
+    .action(async (file: string | undefined, options: { format: string; output?: string }) => {
+      setExit(await runGraph(file, options, io));
+    });
+
   return program;
 }
 
 let jsonMode = false;
 
 /** Runs the CLI and returns its exit code: 0 ok, 1 problems in the input, 2 noros failed. */
-export function main(argv: readonly string[], io: Io = processIo()): number {
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   let code = EXIT_OK;
   jsonMode = false;
   const program = buildProgram(io, (c) => (code = c));
   try {
-    program.parse([...argv], { from: "user" });
+    await program.parseAsync([...argv], { from: "user" });
     return code;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_USER_ERROR;

@@ -167,15 +167,25 @@ function decode(raw: string, files: readonly string[], maps: ReadonlyMap<string,
   };
 }
 
-/** Where in the author's source an exception was thrown, from the first stack frame in an author file. */
+/**
+ * Where in the author's source an exception was thrown: the first stack frame in an author file. For a
+ * stack overflow the innermost frame depends on how much stack was left, so the recursive call site
+ * (the frame that repeats most) is reported instead: the same place every time.
+ */
 function throwSite(stack: string, maps: ReadonlyMap<string, string>): SourcePosition | undefined {
+  const frames: SourcePosition[] = [];
   for (const match of stack.matchAll(/\(?((?:\/|[A-Za-z]:\\)[^():]+):(\d+):(\d+)\)?/g)) {
     const [, file, line, col] = match;
     const map = file ? maps.get(file) : undefined;
     if (!file || !map) continue;
     const original = originalPositionFor(new TraceMap(map), { line: Number(line), column: Number(col) - 1 });
-    if (original.line !== null) return { file, line: original.line, col: original.column + 1 };
-    return { file, line: Number(line), col: Number(col) };
+    frames.push(original.line !== null ? { file, line: original.line, col: original.column + 1 } : { file, line: Number(line), col: Number(col) });
   }
-  return undefined;
+  if (!/Maximum call stack size exceeded/.test(stack)) return frames[0];
+  const counts = new Map<string, { at: SourcePosition; count: number }>();
+  for (const at of frames) {
+    const key = `${at.file}:${at.line}:${at.col}`;
+    counts.set(key, { at, count: (counts.get(key)?.count ?? 0) + 1 });
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count)[0]?.at;
 }

@@ -1,4 +1,4 @@
-// expect: NOROS1010 5:3
+// expect: NOROS1010 5:10
 import { system } from "noros";
 
 function depth(n: number): number {

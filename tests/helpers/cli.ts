@@ -10,10 +10,10 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process, as a user would from `cwd`, capturing what it prints. */
-export function runCli(args: readonly string[], cwd: string): CliRun {
+export async function runCli(args: readonly string[], cwd: string): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
-  const code = main(args, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const code = await main(args, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
   return { code, stdout, stderr };
 }
 
