@@ -38,8 +38,11 @@ export function cidrContains(outer: string, inner: string): boolean {
   return o !== undefined && i !== undefined && i[1] >= o[1] && i[0].match(o);
 }
 
-export function cidrsOverlap(a: string, b: string): boolean {
-  return cidrContains(a, b) || cidrContains(b, a);
+/** First and last address of a valid CIDR block, as numbers. */
+export function cidrRange(value: string): { first: number; last: number } {
+  const [address, bits] = parseCidr(value) as [ipaddr.IPv4, number];
+  const first = address.toByteArray().reduce((n, byte) => n * 256 + byte, 0);
+  return { first, last: first + 2 ** (32 - bits) - 1 };
 }
 
 export const Cidr = codedString(

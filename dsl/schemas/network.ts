@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Cidr, cidrContains, cidrsOverlap, fail } from "./common.js";
+import { Cidr, cidrContains, cidrRange, fail } from "./common.js";
 
 export const NetworkSchema = z
   .strictObject({
@@ -17,18 +17,30 @@ export const NetworkSchema = z
     s3Endpoint: z.boolean().default(true),
   })
   .superRefine((net, ctx) => {
-    const all: Array<[string, number, string]> = [
-      ...net.publicSubnets.map((c, i): [string, number, string] => ["publicSubnets", i, c]),
-      ...net.privateSubnets.map((c, i): [string, number, string] => ["privateSubnets", i, c]),
+    const all = [
+      ...net.publicSubnets.map((cidr, index) => ({ field: "publicSubnets", index, cidr })),
+      ...net.privateSubnets.map((cidr, index) => ({ field: "privateSubnets", index, cidr })),
     ];
-    all.forEach(([field, index, cidr], position) => {
-      if (!cidrContains(net.cidr, cidr)) {
-        fail(ctx, "NOROS2005", `subnet ${cidr} is outside the network's range ${net.cidr}`, [field, index]);
-        return;
-      }
-      const earlier = all.slice(0, position).find(([, , other]) => cidrsOverlap(other, cidr));
-      if (earlier) fail(ctx, "NOROS2007", `subnet ${cidr} overlaps subnet ${earlier[2]}`, [field, index]);
+    const inside = all.filter(({ field, index, cidr }) => {
+      if (cidrContains(net.cidr, cidr)) return true;
+      fail(ctx, "NOROS2005", `subnet ${cidr} is outside the network's range ${net.cidr}`, [field, index]);
+      return false;
     });
+    // Sorted by first address, a subnet can only overlap its predecessors' furthest reach: one pass,
+    // not a comparison of every pair (systems with thousands of subnets exist).
+    const ranges = inside.map((s, order) => ({ ...s, order, ...cidrRange(s.cidr) })).sort((a, b) => a.first - b.first || a.order - b.order);
+    let reach: (typeof ranges)[number] | undefined;
+    const overlaps: Array<{ later: (typeof ranges)[number]; earlier: (typeof ranges)[number] }> = [];
+    for (const range of ranges) {
+      if (reach && range.first <= reach.last) {
+        const [earlier, later] = reach.order < range.order ? [reach, range] : [range, reach];
+        overlaps.push({ earlier, later });
+      }
+      if (!reach || range.last > reach.last) reach = range;
+    }
+    for (const { earlier, later } of overlaps) {
+      fail(ctx, "NOROS2007", `subnet ${later.cidr} overlaps subnet ${earlier.cidr}`, [later.field, later.index]);
+    }
     if (net.natGateway && net.publicSubnets.length === 0) {
       ctx.addIssue({ code: "custom", message: "a NAT gateway needs at least one public subnet", path: ["natGateway"] });
     }

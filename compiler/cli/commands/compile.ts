@@ -1,5 +1,5 @@
 import path from "node:path";
-import { allTargets, compile, type Target } from "../../compile.js";
+import { allTargets, compile, type Phase, type Target } from "../../compile.js";
 import { displayPath } from "../../diagnostics/diagnostic.js";
 import { writeOutput } from "../../emit/write-output.js";
 import { sha256 } from "../../util/hash.js";
@@ -22,9 +22,18 @@ export function parseTargets(value: string | undefined): Target[] {
 }
 
 export function runCompile(file: string | undefined, options: CompileCommandOptions, io: Io): number {
-  const compiled = compile({ file, cwd: io.cwd, targets: parseTargets(options.target) });
+  const phases: Record<string, number> = {};
+  const onPhase = (phase: Phase, ms: number) => (phases[phase] = (phases[phase] ?? 0) + ms);
+  const compiled = compile({ file, cwd: io.cwd, targets: parseTargets(options.target), onPhase });
   const outDir = path.resolve(io.cwd, options.out);
+  const started = performance.now();
   writeOutput(outDir, compiled.artefacts);
+  onPhase("emit", performance.now() - started);
+  // For `npm run bench`: the phase breakdown and peak memory of this very process.
+  if (process.env.NOROS_PROFILE === "1") {
+    const outputBytes = compiled.artefacts.reduce((sum, a) => sum + (typeof a.contents === "string" ? Buffer.byteLength(a.contents) : a.contents.byteLength), 0);
+    io.stderr(`noros-profile ${JSON.stringify({ phases, resources: compiled.resourceCount, output_bytes: outputBytes, peak_rss_mb: process.resourceUsage().maxRSS / 1024 })}\n`);
+  }
   if (options.json) {
     io.stdout(
       `${JSON.stringify({
