@@ -1,4 +1,5 @@
 import type { Artefact } from "./artefact.js";
+import { allTargets, type Target } from "./target-names.js";
 import { check } from "./check/check.js";
 import { DiagnosticsError, diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { manifest } from "./emit/manifest.js";
@@ -12,8 +13,7 @@ const lowerNix = (_g: Graph) => ({ hosts: [] as Array<{host: string; configurati
 import { lowerTerraform } from "../targets/terraform/lower.js";
 const validateAgainstProviders = (..._a: unknown[]): Diagnostic[] => [];
 
-export const allTargets = ["terraform", "nix", "docker"] as const;
-export type Target = (typeof allTargets)[number];
+export { allTargets, type Target } from "./target-names.js";
 
 export type Phase = "typecheck" | "evaluate" | "validate" | "resolve" | "lower" | "emit";
 

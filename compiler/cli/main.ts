@@ -1,9 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { DiagnosticsError } from "../diagnostics/diagnostic.js";
 import { packageVersion } from "../util/package-root.js";
-import { runCheck } from "./commands/check.js";
-import { runCompile } from "./commands/compile.js";
-import { graphFormats, runGraph } from "./commands/graph.js";
 import { EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_USER_ERROR } from "./exit-codes.js";
 import { diagnosticsJson, printDiagnostics, processIo, type Io } from "./output.js";
 
@@ -24,10 +21,12 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option("-o, --out <dir>", "output directory", "out")
     .option("--target <list>", "comma-separated targets: terraform,nix,docker (default: all)")
     .option("--json", "print the result as JSON")
+    .option("--no-cache", "compile even if the system and noros are unchanged since the last compile")
     .addHelpText("after", "\nExamples:\n  $ noros compile\n  $ noros compile examples/hello/hello.noros.ts -o out/hello\n  $ noros compile --target terraform --json")
-    .action((file: string | undefined, options: { out: string; target?: string; json?: boolean }) => {
+    .action(async (file: string | undefined, options: { out: string; target?: string; json?: boolean; cache?: boolean }) => {
       jsonMode = options.json === true;
-      setExit(runCompile(file, options, io));
+      const { runCompile } = await import("./commands/compile.js");
+      setExit(await runCompile(file, options, io));
     });
 
   program
@@ -36,8 +35,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument("[file]", "the system file; default: the single *.noros.ts in the current directory")
     .option("--json", "print the result as JSON")
     .addHelpText("after", "\nExamples:\n  $ noros check\n  $ noros check bucket-host.noros.ts --json")
-    .action((file: string | undefined, options: { json?: boolean }) => {
+    .action(async (file: string | undefined, options: { json?: boolean }) => {
       jsonMode = options.json === true;
+      // Loaded on demand: the type-checker is heavy, and a cached compile never needs it.
+      const { runCheck } = await import("./commands/check.js");
       setExit(runCheck(file, options, io));
     });
 
@@ -45,10 +46,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .command("graph")
     .description("draw the resolved system: constructs, references, derived permissions and network flows")
     .argument("[file]", "the system file; default: the single *.noros.ts in the current directory")
-    .option("--format <format>", `one of ${graphFormats.join(", ")}`, "mermaid")
+    .option("--format <format>", "one of mermaid, dot, svg", "mermaid")
     .option("--output <file>", "write to a file instead of standard output")
     .addHelpText("after", "\nExamples:\n  $ noros graph\n  $ noros graph --format svg --output system.svg")
     .action(async (file: string | undefined, options: { format: string; output?: string }) => {
+      const { runGraph } = await import("./commands/graph.js");
       setExit(await runGraph(file, options, io));
     });
 

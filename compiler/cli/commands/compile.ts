@@ -1,7 +1,10 @@
 import path from "node:path";
-import { allTargets, compile, type Phase, type Target } from "../../compile.js";
-import { displayPath } from "../../diagnostics/diagnostic.js";
+import { lookup, store, type CachedCompile } from "../../cache/compile-cache.js";
+import type { Phase } from "../../compile.js";
+import { allTargets, type Target } from "../../target-names.js";
+import { displayPath, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { writeOutput } from "../../emit/write-output.js";
+import { findSystemFile } from "../../load/find-system-file.js";
 import { sha256 } from "../../util/hash.js";
 import { EXIT_OK } from "../exit-codes.js";
 import { diagnosticsJson, printDiagnostics, type Io } from "../output.js";
@@ -10,6 +13,8 @@ export interface CompileCommandOptions {
   readonly out: string;
   readonly target?: string;
   readonly json?: boolean;
+  /** False with --no-cache. */
+  readonly cache?: boolean;
 }
 
 export function parseTargets(value: string | undefined): Target[] {
@@ -21,35 +26,51 @@ export function parseTargets(value: string | undefined): Target[] {
   return targets as Target[];
 }
 
-export function runCompile(file: string | undefined, options: CompileCommandOptions, io: Io): number {
+/**
+ * Compiles and writes the output. An unchanged system (same sources, same compiler, same targets) is
+ * served from the cache without loading the type-checker at all.
+ */
+export async function runCompile(file: string | undefined, options: CompileCommandOptions, io: Io): Promise<number> {
+  const targets = parseTargets(options.target);
   const phases: Record<string, number> = {};
   const onPhase = (phase: Phase, ms: number) => (phases[phase] = (phases[phase] ?? 0) + ms);
-  const compiled = compile({ file, cwd: io.cwd, targets: parseTargets(options.target), onPhase });
+  const entry = findSystemFile(file, io.cwd);
+  let result: CachedCompile | undefined = options.cache === false ? undefined : lookup(entry, targets);
+  let diagnostics: readonly Diagnostic[] = [];
+  const cached = result !== undefined;
+  if (!result) {
+    const { compile } = await import("../../compile.js");
+    const compiled = compile({ file: entry, cwd: io.cwd, targets, onPhase });
+    diagnostics = compiled.diagnostics;
+    result = { system: compiled.graph.system.name, constructs: compiled.graph.nodes.length, resources: compiled.resourceCount, artefacts: compiled.artefacts };
+    if (options.cache !== false) store(entry, targets, compiled.sources, result);
+  }
   const outDir = path.resolve(io.cwd, options.out);
   const started = performance.now();
-  writeOutput(outDir, compiled.artefacts);
+  writeOutput(outDir, result.artefacts);
   onPhase("emit", performance.now() - started);
   // For `npm run bench`: the phase breakdown and peak memory of this very process.
   if (process.env.NOROS_PROFILE === "1") {
-    const outputBytes = compiled.artefacts.reduce((sum, a) => sum + (typeof a.contents === "string" ? Buffer.byteLength(a.contents) : a.contents.byteLength), 0);
-    io.stderr(`noros-profile ${JSON.stringify({ phases, resources: compiled.resourceCount, output_bytes: outputBytes, peak_rss_mb: process.resourceUsage().maxRSS / 1024 })}\n`);
+    const outputBytes = result.artefacts.reduce((sum, a) => sum + (typeof a.contents === "string" ? Buffer.byteLength(a.contents) : a.contents.byteLength), 0);
+    io.stderr(`noros-profile ${JSON.stringify({ phases, cached, resources: result.resources, output_bytes: outputBytes, peak_rss_mb: process.resourceUsage().maxRSS / 1024 })}\n`);
   }
   if (options.json) {
     io.stdout(
       `${JSON.stringify({
         ok: true,
-        system: compiled.graph.system.name,
-        out: path.relative(io.cwd, outDir) || ".",
-        resources: compiled.resourceCount,
-        artefacts: compiled.artefacts.map((a) => ({ path: a.path, sha256: sha256(a.contents) })),
-        diagnostics: diagnosticsJson(compiled.diagnostics, io.cwd),
+        system: result.system,
+        out: displayPath(outDir, io.cwd) || ".",
+        cached,
+        resources: result.resources,
+        artefacts: result.artefacts.map((a) => ({ path: a.path, sha256: sha256(a.contents) })),
+        diagnostics: diagnosticsJson(diagnostics, io.cwd),
       }, null, 2)}\n`,
     );
     return EXIT_OK;
   }
-  printDiagnostics(io, compiled.diagnostics);
+  printDiagnostics(io, diagnostics);
   const shown = displayPath(outDir, io.cwd) || ".";
-  io.stdout(`compiled ${compiled.graph.system.name}: ${compiled.graph.nodes.length} constructs, ${compiled.resourceCount} Terraform resources\n`);
-  for (const a of compiled.artefacts) io.stdout(`  ${shown}/${a.path}\n`);
+  io.stdout(`compiled ${result.system}: ${result.constructs} constructs, ${result.resources} Terraform resources${cached ? " (unchanged, from cache)" : ""}\n`);
+  for (const a of result.artefacts) io.stdout(`  ${shown}/${a.path}\n`);
   return EXIT_OK;
 }
