@@ -54,6 +54,22 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       setExit(await runGraph(file, options, io));
     });
 
+  program
+    .command("explain")
+    .description("explain a diagnostic code, with an example and the fix")
+    .argument("<code>", "a code such as NOROS1102")
+    .addHelpText("after", "\nExamples:\n  $ noros explain NOROS1102")
+    .action(async (code: string) => {
+      const { explain, catalogue } = await import("../diagnostics/catalogue.js");
+      const text = explain(code);
+      if (text === undefined) {
+        io.stderr(`noros: unknown code ${code}; known codes: ${Object.keys(catalogue).sort().join(", ")}\n`);
+        setExit(EXIT_USER_ERROR);
+        return;
+      }
+      io.stdout(text);
+    });
+
   return program;
 }
 

@@ -1,0 +1,92 @@
+import { validationCodes } from "../../dsl/schemas/codes.js";
+
+/** The long explanation of a diagnostic code, for `noros explain` and docs/diagnostics.md. */
+export interface Explanation {
+  readonly title: string;
+  readonly explanation?: string;
+  readonly example?: string;
+  readonly fix?: string;
+}
+
+const compilerCodes: Record<string, Explanation> = {
+  NOROS1001: { title: "No system file was found in the directory.", fix: "Pass the file (`noros compile path/to/x.noros.ts`) or run `noros init`." },
+  NOROS1002: {
+    title: "Several system files are in the directory, so noros cannot guess which one to use.",
+    explanation: "Each directory holds one system; noros refuses to pick one for you.",
+    fix: "Name the file: `noros compile shop.noros.ts`.",
+  },
+  NOROS1003: { title: "The system file given does not exist." },
+  NOROS1004: { title: "The file is not valid TypeScript (a syntax error).", fix: "Correct the syntax at the position shown." },
+  NOROS1005: {
+    title: "The file does not type-check.",
+    explanation: "System files are checked with `strict` TypeScript against the DSL's types, which are inferred from the same zod schemas the compiler validates with.",
+    example: 'bucket("site", { versioning: "yes" }) // versioning is a boolean',
+  },
+  NOROS1009: {
+    title: "Evaluating the system did not finish within the time limit.",
+    explanation: "A system is a pure expression; evaluation runs with a 5-second limit so that an endless loop is an error, not a hang.",
+    fix: "Look for a loop or recursion that never ends.",
+  },
+  NOROS1010: { title: "Evaluating the system threw an exception.", fix: "The message and position are those of the exception." },
+  NOROS1011: {
+    title: "The file's default export is not a system.",
+    example: 'export default system("shop", { region: "eu-central-1", resources: [site] });',
+  },
+  NOROS1012: {
+    title: "A value in the system is not plain data.",
+    explanation: "Systems hold plain objects, arrays, strings, numbers, booleans and noros values: no functions (except inside lazy()), getters, class instances, Maps, undefined in lists, NaN or Infinity.",
+  },
+  NOROS1101: {
+    title: "An import that a system file may not use.",
+    explanation: 'A system file may import only "noros" and other .ts files beside it (relative paths), so that it means the same on every machine.',
+    example: 'import fs from "fs"; // not allowed',
+    fix: "Put the data in the file, or in another .ts file imported by a relative path.",
+  },
+  NOROS1102: {
+    title: "An impure global or method.",
+    explanation: "process, require, fs, fetch, Date, Math.random, eval, Function, timers, Proxy, Reflect, Intl and locale-dependent methods make a system depend on the machine, the clock or chance. They are rejected before anything runs, and are also unavailable at run time.",
+    example: "const stamp = Date.now(); // differs on every compile",
+  },
+  NOROS1103: { title: "Dynamic import() in a system file.", fix: "Import statically at the top of the file." },
+  NOROS1104: { title: "A name starting with __noros, which the compiler reserves." },
+  NOROS1201: {
+    title: "The output directory exists and was not written by noros.",
+    explanation: "compile replaces its output directory whole; it refuses to replace one that has no manifest.json, so it never deletes your files.",
+  },
+  NOROS3001: { title: "Two constructs have the same name.", explanation: "Names become Terraform addresses and physical names; they must be unique within a system." },
+  NOROS3002: {
+    title: "A construct is referred to but is not part of the system.",
+    fix: "Add it to `resources`, or refer to it from a construct that is.",
+  },
+  NOROS3003: { title: "A reference names an attribute the construct does not have." },
+  NOROS3004: {
+    title: "A dependency cycle.",
+    explanation: "Each construct in the cycle needs another one of it to exist first, so none can be created.",
+    example: "two hosts each given the other's privateIp in environment",
+    fix: "Remove one of the references, or pass the value another way (a DNS name, a parameter).",
+  },
+  NOROS3005: { title: "A host asks for a kind of subnet its network does not have." },
+  NOROS3006: { title: "A bucket is restricted to a network without an S3 endpoint.", fix: "Set s3Endpoint: true on the network." },
+  NOROS4001: {
+    title: "The generated Terraform does not match the provider schema.",
+    explanation: "Every generated main.tf.json is validated offline against the real provider schemas in schemas/providers/. A problem here is a noros bug or comes from an escape hatch.",
+  },
+  NOROS9000: { title: "An internal error in noros.", fix: "Please report it with the system file; NOROS_DEBUG=1 shows the stack trace." },
+};
+
+export const catalogue: Readonly<Record<string, Explanation>> = {
+  ...compilerCodes,
+  ...Object.fromEntries(Object.entries(validationCodes).map(([code, title]) => [code, { title }])),
+};
+
+export function explain(code: string): string | undefined {
+  const entry = catalogue[code.toUpperCase()];
+  if (!entry) return undefined;
+  return [
+    `${code.toUpperCase()}: ${entry.title}`,
+    ...(entry.explanation ? ["", entry.explanation] : []),
+    ...(entry.example ? ["", "Example:", `  ${entry.example}`] : []),
+    ...(entry.fix ? ["", `Fix: ${entry.fix}`] : []),
+    "",
+  ].join("\n");
+}
