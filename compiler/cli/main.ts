@@ -1,3 +1,4 @@
+import path from "node:path";
 import { Command, CommanderError } from "commander";
 import { DiagnosticsError } from "../diagnostics/diagnostic.js";
 import { packageVersion } from "../util/package-root.js";
@@ -52,6 +53,20 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .action(async (file: string | undefined, options: { format: string; output?: string }) => {
       const { runGraph } = await import("./commands/graph.js");
       setExit(await runGraph(file, options, io));
+    });
+
+  program
+    .command("init")
+    .description("start a new system: a system file, package.json, tsconfig.json, .gitignore, README and CI workflow")
+    .argument("[dir]", "the directory to create it in", ".")
+    .option("--template <name>", "hello or nixos-host", "hello")
+    .addHelpText("after", "\nExamples:\n  $ noros init shop\n  $ noros init infra --template nixos-host")
+    .action(async (dir: string, options: { template: string }) => {
+      const { init, templates } = await import("../init/init.js");
+      if (!(templates as readonly string[]).includes(options.template)) throw new Error(`unknown template "${options.template}": choose from ${templates.join(", ")}`);
+      const target = path.resolve(io.cwd, dir);
+      for (const file of init(target, options.template as (typeof templates)[number])) io.stdout(`created ${path.join(dir, file)}\n`);
+      io.stdout(`next: cd ${dir} && npm install && npx noros compile\n`);
     });
 
   program

@@ -53,6 +53,7 @@ const compilerCodes: Record<string, Explanation> = {
     title: "The output directory exists and was not written by noros.",
     explanation: "compile replaces its output directory whole; it refuses to replace one that has no manifest.json, so it never deletes your files.",
   },
+  NOROS1202: { title: "noros init would overwrite existing files.", fix: "Run it in an empty or new directory." },
   NOROS3001: { title: "Two constructs have the same name.", explanation: "Names become Terraform addresses and physical names; they must be unique within a system." },
   NOROS3002: {
     title: "A construct is referred to but is not part of the system.",
