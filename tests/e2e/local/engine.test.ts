@@ -50,6 +50,7 @@ const HOSTILE = `q"uote \\back\\ $HOME \${PATH} 'single' é 😀 tail\\`;
 const TAG = "localhost/noros-e2e-engine-test:latest";
 
 const timings: Record<string, string> = {};
+const repoRoot = path.resolve(import.meta.dirname, "..", "..", "..");
 const ms = (n: number) => `${(n / 1000).toFixed(2)}s`;
 
 describe.skipIf(unavailable !== "")("local container engine", () => {
@@ -168,6 +169,37 @@ describe.skipIf(unavailable !== "")("local container engine", () => {
     expect((await containerNames()).filter((n) => n.startsWith(prefix))).toEqual([]);
   });
 
+  it("leaves no working container behind when a build gets SIGTERM", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "noros-sigbuild-"));
+    const tag = `noros-e2e-sigbuild-${process.pid}`;
+    // buildah names a build's intermediate container after the FROM image.
+    const working = "noros-e2e-engine-test-working-container";
+    writeFileSync(path.join(dir, "Dockerfile"), printDockerfile([{ from: { image: TAG }, instructions: [{ kind: "run", exec: ["sleep", "120"] }] }]));
+    const script = path.join(dir, "build.mts");
+    writeFileSync(
+      script,
+      [
+        `import { engine, installCleanupOnSignals } from ${JSON.stringify(pathToFileURL(path.join(import.meta.dirname, "engine.ts")).href)};`,
+        "installCleanupOnSignals();",
+        `await engine("buildah").build({ contextDir: ${JSON.stringify(dir)}, dockerfile: "Dockerfile", tag: ${JSON.stringify(tag)} });`,
+        "",
+      ].join("\n"),
+    );
+    const child = spawn(process.execPath, ["--import", "tsx", script], { cwd: repoRoot, stdio: "ignore" });
+    const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    try {
+      expect(await eventually(() => spawnSync("pgrep", ["-f", "^/usr/bin/sleep 120$"]).status === 0, 30_000)).toBe(true);
+      expect((await containerNames()).filter((n) => n.startsWith(working))).not.toEqual([]);
+      child.kill("SIGTERM");
+      expect(await exit).toBe(143);
+      expect((await containerNames()).filter((n) => n.startsWith(working))).toEqual([]);
+      expect(spawnSync("pgrep", ["-f", "^/usr/bin/sleep 120$"]).status).not.toBe(0);
+    } finally {
+      child.kill("SIGKILL");
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   for (const kind of ["podman", "buildah"] as const satisfies readonly EngineKind[]) {
     describe(`${kind} engine`, () => {
       const pick = (ctx: { skip: (note?: string) => void }): ContainerEngine => {
@@ -235,7 +267,6 @@ describe.skipIf(unavailable !== "")("local container engine", () => {
             "",
           ].join("\n"),
         );
-        const repoRoot = path.resolve(import.meta.dirname, "..", "..", "..");
         const child = spawn(process.execPath, ["--import", "tsx", script, TAG, name, String(port)], {
           cwd: repoRoot,
           env: { ...process.env, NOROS_E2E_ENGINE: kind },
@@ -286,9 +317,9 @@ function portFree(port: number): Promise<boolean> {
   });
 }
 
-/** Polls `check` for up to 5 s: a killed process stays visible to kill(2) until its parent reaps it. */
-async function eventually(check: () => boolean): Promise<boolean> {
-  for (let i = 0; i < 50; i++) {
+/** Polls `check` (default: for up to 5 s; a killed process stays visible to kill(2) until reaped). */
+async function eventually(check: () => boolean, timeoutMs = 5000): Promise<boolean> {
+  for (let i = 0; i < timeoutMs / 100; i++) {
     if (check()) return true;
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -131,9 +131,39 @@ export function groupAlive(pgid: number): boolean {
   }
 }
 
-/** Kills every tracked process group and removes every tracked container, synchronously. */
+/** Whether a process still runs (a zombie waiting to be reaped does not). */
+function running(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+    return state !== "Z" && state !== "X";
+  } catch {
+    return false;
+  }
+}
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Kills every tracked process group and removes every tracked container, synchronously (it also
+ * runs from the `exit` event). Each group leader (a buildah or podman client) first gets SIGTERM
+ * and up to 5 s to clean up after itself: a `buildah build` killed outright leaves its
+ * intermediate working container behind, one given SIGTERM removes it. Then SIGKILL for the rest.
+ */
 export function cleanupAllSync(): void {
-  for (const p of processes) killGroup(p.pgid, "SIGKILL");
+  const leaders = [...processes].map((p) => p.pgid);
+  for (const pid of leaders) {
+    try {
+      process.kill(pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline && leaders.some(running)) sleepSync(50);
+  for (const pgid of leaders) killGroup(pgid, "SIGKILL");
   processes.clear();
   for (const [name, kind] of containers) {
     if (kind === "podman") spawnSync("podman", ["rm", "--force", "--time", "0", name], { stdio: "ignore" });
@@ -576,8 +606,15 @@ function exec(cmd: string, args: readonly string[], options: { timeoutMs?: numbe
       options.timeoutMs === undefined
         ? undefined
         : setTimeout(() => {
-            output += `\n[killed after ${options.timeoutMs} ms]\n`;
-            if (child.pid !== undefined) killGroup(child.pid, "SIGKILL");
+            output += `\n[stopped after ${options.timeoutMs} ms]\n`;
+            if (child.pid === undefined) return;
+            // SIGTERM to the client first, so a build can remove its working container.
+            try {
+              process.kill(child.pid, "SIGTERM");
+            } catch {
+              // already gone
+            }
+            setTimeout(() => killGroup(child.pid as number, "SIGKILL"), 10_000).unref();
           }, options.timeoutMs);
     child.once("error", (err) => {
       if (timer) clearTimeout(timer);
