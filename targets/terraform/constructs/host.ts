@@ -4,7 +4,7 @@ import { interpolate } from "../expression.js";
 import { nixosUserData } from "../user-data.js";
 import { localName, nameTag, physicalName } from "../naming.js";
 import { policyDocument } from "../policy-document.js";
-import { subnetIds } from "./network.js";
+import { subnetId } from "./network.js";
 
 /** The account the NixOS project publishes its official AMIs from. */
 export const NIXOS_AMI_OWNER = "427812963091";
@@ -79,7 +79,7 @@ export function lowerHost(node: GraphNode<"host">, tf: TerraformDocument, graph:
 
   const configuration = graph.hostConfigurations.get(n);
   const ami = props.os === "nixos" ? nixosAmi(tf, architectureOf(props.instanceType), n) : props.os.ami;
-  const subnet = subnetIds(network, props.subnet)[0] as string;
+  const subnet = subnetId(network, props.subnet, 0);
   tf.resource(
     "aws_instance",
     n,

@@ -5,10 +5,9 @@ import { localName, nameTag } from "../naming.js";
 
 export const AVAILABILITY_ZONES = "data.aws_availability_zones.available";
 
-/** The ids of a network's subnets of one kind, as Terraform expressions. */
-export function subnetIds(network: GraphNode<"network">, kind: "public" | "private"): string[] {
-  const cidrs = kind === "public" ? network.props.publicSubnets : network.props.privateSubnets;
-  return cidrs.map((_, i) => interpolate(`aws_subnet.${localName(network.name, kind, i)}.id`));
+/** The id of one of a network's subnets, as a Terraform expression. */
+export function subnetId(network: GraphNode<"network">, kind: "public" | "private", index: number): string {
+  return interpolate(`aws_subnet.${localName(network.name, kind, index)}.id`);
 }
 
 export function s3EndpointId(network: GraphNode<"network">): string {
