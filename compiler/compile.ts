@@ -9,7 +9,7 @@ import { load, type SourceFileRecord } from "./load/load.js";
 import { resolve } from "./resolve/resolve.js";
 import { packageVersion } from "./util/package-root.js";
 import { sha256 } from "./util/hash.js";
-const lowerNix = (_g: Graph) => ({ hosts: [] as Array<{host: string; configuration: string}>, artefacts: [] as Artefact[] });
+import { lowerNix } from "../targets/nix/lower.js";
 import { lowerTerraform } from "../targets/terraform/lower.js";
 const validateAgainstProviders = (..._a: unknown[]): Diagnostic[] => [];
 

@@ -20,7 +20,8 @@ export function refExpression(ref: RefValue): string {
 
 /** A literal string as a Terraform JSON string: `${` and `%{` would start a template, so they are doubled. */
 export function literal(value: string): string {
-  return value.replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+  // A replacement function, because in a replacement string "$$" itself means "$".
+  return value.replace(/[$%]\{/g, (match) => `${match[0]}${match}`);
 }
 
 /** `${expression}` */

@@ -1,0 +1,29 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { compile } from "../compiler/compile.js";
+import { examples } from "./helpers/examples.js";
+import { tempDir } from "./helpers/cli.js";
+import { writeFileSync } from "node:fs";
+
+const hasNix = (() => {
+  try {
+    execFileSync("nix-instantiate", ["--version"], { stdio: "pipe" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+if (!hasNix && process.env.CI) throw new Error("nix-instantiate is required in CI (Debian package nix-bin)");
+
+describe.skipIf(!hasNix)("generated NixOS configurations", () => {
+  it.each(examples().map((e) => [e.name, e] as const))("%s: every .nix file parses", (_name, example) => {
+    const { artefacts } = compile({ file: example.file, cwd: example.dir });
+    const nixFiles = artefacts.filter((a) => a.path.endsWith(".nix"));
+    for (const artefact of nixFiles) {
+      const file = path.join(tempDir(), path.basename(artefact.path));
+      writeFileSync(file, artefact.contents);
+      expect(() => execFileSync("nix-instantiate", ["--parse", file], { stdio: "pipe" }), artefact.path).not.toThrow();
+    }
+  });
+});
