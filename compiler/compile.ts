@@ -11,7 +11,7 @@ import { packageVersion } from "./util/package-root.js";
 import { sha256 } from "./util/hash.js";
 import { lowerNix } from "../targets/nix/lower.js";
 import { lowerTerraform } from "../targets/terraform/lower.js";
-const validateAgainstProviders = (..._a: unknown[]): Diagnostic[] => [];
+import { validateAgainstProviders } from "./validate-terraform.js";
 
 export { allTargets, type Target } from "./target-names.js";
 
