@@ -56,6 +56,20 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     });
 
   program
+    .command("fmt")
+    .description("format system files with noros's pinned Prettier style")
+    .argument("[files...]", "files to format; default: the .ts files of a system in the current directory")
+    .option("--check", "change nothing; exit 1 and list the files that are not formatted")
+    .addHelpText("after", "\nExamples:\n  $ noros fmt\n  $ noros fmt --check shop.noros.ts")
+    .action(async (files: string[], options: { check?: boolean }) => {
+      const { filesToFormat, formatFiles } = await import("../format/format.js");
+      const targets = filesToFormat(files, io.cwd);
+      const changed = await formatFiles(targets, options.check === true);
+      for (const file of changed) io.stdout(`${options.check ? "not formatted" : "formatted"}: ${path.relative(io.cwd, file) || file}\n`);
+      if (options.check && changed.length > 0) setExit(EXIT_USER_ERROR);
+    });
+
+  program
     .command("init")
     .description("start a new system: a system file, package.json, tsconfig.json, .gitignore, README and CI workflow")
     .argument("[dir]", "the directory to create it in", ".")
