@@ -23,10 +23,16 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option("--target <list>", "comma-separated targets: terraform,nix,docker (default: all)")
     .option("--json", "print the result as JSON")
     .option("--no-cache", "compile even if the system and noros are unchanged since the last compile")
+    .option("--watch", "compile again whenever a source file of the system changes")
     .addHelpText("after", "\nExamples:\n  $ noros compile\n  $ noros compile examples/hello/hello.noros.ts -o out/hello\n  $ noros compile --target terraform --json")
-    .action(async (file: string | undefined, options: { out: string; target?: string; json?: boolean; cache?: boolean }) => {
+    .action(async (file: string | undefined, options: { out: string; target?: string; json?: boolean; cache?: boolean; watch?: boolean }) => {
       jsonMode = options.json === true;
-      const { runCompile } = await import("./commands/compile.js");
+      const { parseTargets, runCompile } = await import("./commands/compile.js");
+      if (options.watch) {
+        const { runWatch } = await import("./commands/watch.js");
+        setExit(await runWatch(file, { out: options.out, targets: parseTargets(options.target) }, io));
+        return;
+      }
       setExit(await runCompile(file, options, io));
     });
 
