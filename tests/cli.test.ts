@@ -109,3 +109,16 @@ describe("noros graph", () => {
     for (const name of ["texts", "reader", "uploaders", "uploader", "alerts", "main"]) expect(svg).toContain(name);
   });
 });
+
+describe("colour", () => {
+  it("colours the severity only when the Io asks for it", async () => {
+    const { printDiagnostics } = await import("../compiler/cli/output.js");
+    const d = { file: "/x/a.noros.ts", line: 1, col: 2, severity: "error", code: "NOROS2000", message: "m" } as const;
+    let plain = "";
+    printDiagnostics({ cwd: "/x", stdout: () => {}, stderr: (t) => (plain += t) }, [d]);
+    expect(plain).toBe("a.noros.ts:1:2 error NOROS2000 m\n1 error\n");
+    let coloured = "";
+    printDiagnostics({ cwd: "/x", stdout: () => {}, stderr: (t) => (coloured += t), color: true }, [d]);
+    expect(coloured).toContain("\u001b[31merror\u001b[39m NOROS2000 m");
+  });
+});
