@@ -58,3 +58,22 @@ describe("validateTerraform against the real provider schemas", () => {
     expect(problems(resource("azurerm_thing", {}))).toEqual([expect.stringMatching(/^azurerm_thing\.x: no provider "azurerm"/)]);
   });
 });
+
+describe("schema problems as diagnostics", () => {
+  it("point at the construct that produced the block", async () => {
+    const { compile } = await import("../compiler/compile.js");
+    const { validateAgainstProviders } = await import("../compiler/validate-terraform.js");
+    const { lowerTerraform } = await import("../targets/terraform/lower.js");
+    const { examples } = await import("./helpers/examples.js");
+    const example = examples().find((e) => e.name === "bucket-host");
+    if (!example) throw new Error("bucket-host example missing");
+    const { graph } = compile({ file: example.file, cwd: example.dir });
+    const terraform = lowerTerraform(graph);
+    const resources = terraform.document.resource as Record<string, Record<string, Record<string, unknown>>>;
+    (resources.aws_instance as Record<string, Record<string, unknown>>).reader = { ...resources.aws_instance?.reader, instance_typo: "x" };
+    const [d] = validateAgainstProviders(terraform, graph, example.file);
+    const reader = graph.nodes.find((n) => n.name === "reader");
+    expect(d).toMatchObject({ code: "NOROS4001", file: reader?.pos.file, line: reader?.pos.line });
+    expect(d?.message).toContain('aws_instance.reader.instance_typo: unknown argument or block "instance_typo"');
+  });
+});
