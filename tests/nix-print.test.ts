@@ -4,18 +4,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { hasNix } from "./helpers/nix.js";
 import { nix, type NixExpr } from "../targets/nix/ast.js";
 import { attrName, printNix } from "../targets/nix/print.js";
 
-const hasNix = (() => {
-  try {
-    execFileSync("nix-instantiate", ["--version"], { stdio: "pipe" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-if (!hasNix && process.env.CI) throw new Error("nix-instantiate is required in CI (Debian package nix-bin)");
 
 /** Evaluates a Nix expression with the real evaluator (no store needed for plain values). */
 function evaluate(expression: string): unknown {

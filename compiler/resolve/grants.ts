@@ -7,48 +7,34 @@ const arnOf = (kind: string, name: string, suffix = ""): TextValue => ({
 
 type Principal = Use<"host" | "user" | "group">;
 
+const grant = (principal: Principal, sid: string, action: string, resource: TextValue, reason: string): Grant => ({
+  principal,
+  sid,
+  actions: [action],
+  resources: [resource],
+  reason,
+});
+
 /**
  * Least-privilege permissions derived from declared relationships, the way AWS CDK's grantRead works:
  * each relationship grants exactly the actions it needs on exactly the resource it names.
  */
 export function bucketGrants(bucket: GraphNode<"bucket">): Grant[] {
-  const grants: Grant[] = [];
-  for (const reader of bucket.props.readers as Principal[]) {
-    grants.push({
-      principal: reader,
-      sid: `Read${pascal(bucket.name)}Objects`,
-      actions: ["s3:GetObject"],
-      resources: [arnOf("bucket", bucket.name, "/*")],
-      reason: `reader of bucket "${bucket.name}"`,
-    });
-    grants.push({
-      principal: reader,
-      sid: `List${pascal(bucket.name)}`,
-      actions: ["s3:ListBucket"],
-      resources: [arnOf("bucket", bucket.name)],
-      reason: `reader of bucket "${bucket.name}"`,
-    });
-  }
-  for (const writer of bucket.props.writers as Principal[]) {
-    grants.push({
-      principal: writer,
-      sid: `Write${pascal(bucket.name)}Objects`,
-      actions: ["s3:PutObject"],
-      resources: [arnOf("bucket", bucket.name, "/*")],
-      reason: `writer of bucket "${bucket.name}"`,
-    });
-  }
-  return grants;
+  const name = pascal(bucket.name);
+  const objects = arnOf("bucket", bucket.name, "/*");
+  const reading = `reader of bucket "${bucket.name}"`;
+  return [
+    ...(bucket.props.readers as Principal[]).flatMap((reader) => [
+      grant(reader, `Read${name}Objects`, "s3:GetObject", objects, reading),
+      grant(reader, `List${name}`, "s3:ListBucket", arnOf("bucket", bucket.name), reading),
+    ]),
+    ...(bucket.props.writers as Principal[]).map((writer) => grant(writer, `Write${name}Objects`, "s3:PutObject", objects, `writer of bucket "${bucket.name}"`)),
+  ];
 }
 
 export function hostGrants(host: GraphNode<"host">): Grant[] {
-  return host.props.publishesTo.map((topic) => ({
-    principal: { $noros: "use", kind: "host", name: host.name } as Principal,
-    sid: `Publish${pascal(topic.name)}`,
-    actions: ["sns:Publish"],
-    resources: [arnOf("topic", topic.name)],
-    reason: `publisher to topic "${topic.name}"`,
-  }));
+  const self: Principal = { $noros: "use", kind: "host", name: host.name };
+  return host.props.publishesTo.map((topic) => grant(self, `Publish${pascal(topic.name)}`, "sns:Publish", arnOf("topic", topic.name), `publisher to topic "${topic.name}"`));
 }
 
 /** "uploads-v2" -> "UploadsV2": IAM statement ids allow only letters and digits. */
