@@ -1,7 +1,7 @@
 import type { Artefact } from "./artefact.js";
 import { allTargets, type Target } from "./target-names.js";
 import { check } from "./check/check.js";
-import { DiagnosticsError, diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
+import { DiagnosticsError, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { manifest } from "./emit/manifest.js";
 import type { Graph, HostConfiguration } from "./graph.js";
 import { findSystemFile } from "./load/find-system-file.js";
@@ -84,8 +84,4 @@ export function compile(options: CompileOptions): Compiled {
   const resourceCount = Object.values((terraform.document.resource ?? {}) as Record<string, object>).reduce((sum, byName) => sum + Object.keys(byName).length, 0);
   artefacts.push(manifest(artefacts, loaded.sources, packageVersion(), graph.system.name));
   return { entry, graph, artefacts, diagnostics: loaded.diagnostics, sources: loaded.sources, resourceCount };
-}
-
-export function internalProblem(entry: string, message: string): Diagnostic {
-  return diagnostic({ file: entry, line: 1, col: 1 }, "NOROS9000", message);
 }

@@ -72,7 +72,6 @@ const compilerCodes: Record<string, Explanation> = {
     title: "The generated Terraform does not match the provider schema.",
     explanation: "Every generated main.tf.json is validated offline against the real provider schemas in schemas/providers/. A problem here is a noros bug or comes from an escape hatch.",
   },
-  NOROS9000: { title: "An internal error in noros.", fix: "Please report it with the system file; NOROS_DEBUG=1 shows the stack trace." },
 };
 
 export const catalogue: Readonly<Record<string, Explanation>> = {
