@@ -2,6 +2,7 @@ import type { Artefact } from "../../compiler/artefact.js";
 import { nodesOf, type Graph } from "../../compiler/graph.js";
 import { canonicalJson } from "../../compiler/util/canonical-json.js";
 import { lowerBucket } from "./constructs/bucket.js";
+import { lowerDelivery } from "./constructs/delivery.js";
 import { lowerHost } from "./constructs/host.js";
 import { lowerGrants, lowerGroup, lowerUser } from "./constructs/iam.js";
 import { lowerLogGroup } from "./constructs/log-group.js";
@@ -73,6 +74,7 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
     }
   }
   lowerGrants(graph, tf);
+  lowerDelivery(graph, tf);
 
   for (const [name, value] of Object.entries(system.props.outputs).sort(([a], [b]) => (a < b ? -1 : 1))) {
     tf.output(name, { value: valueString(value) }, "system");

@@ -1,8 +1,5 @@
-import type { HostConfiguration, RefValue, TextValue } from "../../compiler/graph.js";
+import type { RefValue, TextValue } from "../../compiler/graph.js";
 import { literal, refExpression } from "./expression.js";
-
-/** The most EC2 accepts: 16 KiB of user data (base64 adds a third, so we count the encoded size). */
-export const USER_DATA_LIMIT = 16 * 1024;
 
 /** POSIX single-quoting, done at compile time for values known now. */
 export function shellQuote(value: string): string {
@@ -27,29 +24,21 @@ function environmentLine(name: string, value: string | RefValue | TextValue): st
 const HEREDOC = "NOROS_EOF";
 
 /**
- * The user data of a NixOS host: a script (NixOS's amazon-init runs user data that starts with `#!`)
- * that writes the host's environment and configuration, then switches to it. Quoted heredocs keep the
- * shell from expanding anything in them.
+ * The user data of a NixOS host (NixOS's amazon-init runs user data that starts with `#!`): it writes
+ * only the host's environment, whose values are known once deployed. The configuration itself comes
+ * through Session Manager (see constructs/delivery.ts), so changing it never changes the user data and
+ * never touches the instance. The quoted heredoc keeps the shell from expanding anything.
  */
-export function nixosUserData(
-  host: string,
-  configuration: HostConfiguration,
-  environment: Readonly<Record<string, string | RefValue | TextValue>>,
-): string {
+export function nixosUserData(host: string, environment: Readonly<Record<string, string | RefValue | TextValue>>): string {
   const names = Object.keys(environment).sort();
-  const lines = [
+  return [
     "#!/usr/bin/env bash",
-    literal(`# noros host ${host}, configuration sha256 ${configuration.sha256}`),
+    literal(`# noros host ${host}: its environment; the NixOS configuration arrives through Session Manager`),
     "set -euo pipefail",
     "install -d -m 0755 /etc/noros",
     `cat > /etc/noros/environment <<'${HEREDOC}'`,
     ...names.map((name) => environmentLine(name, environment[name] as string | RefValue | TextValue)),
     HEREDOC,
-    `cat > /etc/nixos/configuration.nix <<'${HEREDOC}'`,
-    literal(configuration.configuration.replace(/\n$/, "")),
-    HEREDOC,
-    "nixos-rebuild switch",
     "",
-  ];
-  return lines.join("\n");
+  ].join("\n");
 }

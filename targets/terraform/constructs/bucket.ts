@@ -12,7 +12,7 @@ const BUCKET_PREFIX_MAX = 37;
  * A private bucket: public access blocked, owner-enforced, KMS-encrypted, versioned, TLS-only; when
  * restricted to a network, objects can be read only through that network's S3 endpoint.
  */
-export function lowerBucket(node: GraphNode<"bucket">, tf: TerraformDocument, networks: ReadonlyMap<string, GraphNode<"network">>): void {
+export function lowerBucket(node: GraphNode<"bucket">, tf: TerraformDocument, networks: ReadonlyMap<string, GraphNode<"network">>, physical = node.name): void {
   const n = node.name;
   const { props } = node;
   const bucketId = interpolate(`aws_s3_bucket.${n}.id`);
@@ -21,7 +21,7 @@ export function lowerBucket(node: GraphNode<"bucket">, tf: TerraformDocument, ne
     "aws_s3_bucket",
     n,
     {
-      ...(props.bucketName ? { bucket: props.bucketName } : { bucket_prefix: interpolate(`substr("${NAME_PREFIX}-${n}-", 0, ${BUCKET_PREFIX_MAX})`) }),
+      ...(props.bucketName ? { bucket: props.bucketName } : { bucket_prefix: interpolate(`substr("${NAME_PREFIX}-${physical}-", 0, ${BUCKET_PREFIX_MAX})`) }),
       force_destroy: props.forceDestroy,
     },
     n,

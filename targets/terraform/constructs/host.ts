@@ -93,7 +93,7 @@ export function lowerHost(node: GraphNode<"host">, tf: TerraformDocument, graph:
       monitoring: true,
       metadata_options: { http_endpoint: "enabled", http_tokens: "required", http_put_response_hop_limit: 1 },
       root_block_device: { encrypted: true, volume_type: "gp3", volume_size: props.diskGb },
-      ...(configuration ? { user_data: nixosUserData(n, configuration, props.environment) } : {}),
+      ...(configuration ? { user_data: nixosUserData(n, props.environment) } : {}),
       tags: nameTag(n),
     },
     n,

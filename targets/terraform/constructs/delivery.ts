@@ -1,0 +1,81 @@
+import { nodesOf, type Graph, type GraphNode } from "../../../compiler/graph.js";
+import type { TerraformDocument } from "../document.js";
+import { interpolate, literal } from "../expression.js";
+import { localName, physicalName } from "../naming.js";
+import { policyDocument } from "../policy-document.js";
+import { lowerBucket } from "./bucket.js";
+
+/** Terraform-local name of the bucket holding host configurations: an underscore, so no author name collides. */
+export const DELIVERY = "noros_delivery";
+
+export function configurationKey(host: string, sha256: string): string {
+  return `hosts/${host}/${sha256}/configuration.nix`;
+}
+
+/** The script the SSM association runs on the host: fetch this configuration, switch to it. */
+function applyScript(key: string): string {
+  return [
+    "set -euo pipefail",
+    `key=${key}`,
+    `bucket=${interpolate(`aws_s3_bucket.${DELIVERY}.bucket`)}`,
+    'nix-shell -p awscli2 --run "aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next"',
+    "mv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix",
+    "nixos-rebuild switch",
+  ].join("\n");
+}
+
+/**
+ * Delivering NixOS configurations without SSH, and without the classic problem of a provisioner that
+ * fails while Terraform believes the host is fine: each configuration is an S3 object keyed by its
+ * content hash, and an SSM association (AWS-RunShellScript) on the instance fetches and switches to it.
+ * A changed configuration changes only the object and the association's parameters, so the association
+ * runs again; `terraform apply` waits for it to succeed (a failed switch fails the apply, visibly, and
+ * the schedule retries it), and the instance itself is never replaced.
+ */
+export function lowerDelivery(graph: Graph, tf: TerraformDocument): void {
+  const hosts = nodesOf(graph, "host").filter((h) => graph.hostConfigurations.has(h.name));
+  if (hosts.length === 0) return;
+  const bucket: GraphNode<"bucket"> = {
+    kind: "bucket",
+    name: DELIVERY,
+    props: { versioning: false, forceDestroy: true, readers: [], writers: [] },
+    pos: graph.system.pos,
+  };
+  lowerBucket(bucket, tf, new Map(), "delivery");
+
+  for (const host of hosts) {
+    const n = host.name;
+    const configuration = graph.hostConfigurations.get(n);
+    if (!configuration) continue;
+    const key = configurationKey(n, configuration.sha256);
+    tf.resource(
+      "aws_s3_object",
+      localName(n, "configuration"),
+      { bucket: interpolate(`aws_s3_bucket.${DELIVERY}.id`), key, content: literal(configuration.configuration), content_type: "text/plain; charset=utf-8" },
+      n,
+    );
+    const document = tf.data(
+      "aws_iam_policy_document",
+      localName(n, "delivery"),
+      policyDocument([{ sid: "ReadOwnConfiguration", actions: ["s3:GetObject"], resources: [`${interpolate(`aws_s3_bucket.${DELIVERY}.arn`)}/hosts/${n}/*`] }]),
+      n,
+    );
+    tf.resource("aws_iam_role_policy", localName(n, "delivery"), { name: physicalName(n, "delivery"), role: interpolate(`aws_iam_role.${n}.id`), policy: interpolate(`${document}.json`) }, n);
+    tf.resource(
+      "aws_ssm_association",
+      localName(n, "configuration"),
+      {
+        name: "AWS-RunShellScript",
+        association_name: physicalName(n, "configuration"),
+        targets: [{ key: "InstanceIds", values: [interpolate(`aws_instance.${n}.id`)] }],
+        parameters: { commands: applyScript(key) },
+        max_errors: "0",
+        compliance_severity: "HIGH",
+        schedule_expression: "rate(30 minutes)",
+        wait_for_success_timeout_seconds: 1800,
+        depends_on: [`aws_s3_object.${localName(n, "configuration")}`, `aws_iam_role_policy.${localName(n, "delivery")}`],
+      },
+      n,
+    );
+  }
+}
