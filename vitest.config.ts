@@ -8,6 +8,5 @@ export default defineConfig({
     // ts-morph programs are memory-hungry; two forks match the two cores CI has.
     pool: "forks",
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
-    reporters: process.env.CI ? ["default"] : ["default"],
   },
 });
