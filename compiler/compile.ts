@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { Artefact } from "./artefact.js";
 import { allTargets, type Target } from "./target-names.js";
 import { check } from "./check/check.js";
@@ -9,7 +10,10 @@ import { load, type SourceFileRecord } from "./load/load.js";
 import { resolve } from "./resolve/resolve.js";
 import { packageVersion } from "./util/package-root.js";
 import { sha256 } from "./util/hash.js";
+import { lowerDocker } from "../targets/docker/lower.js";
 import { lowerNix } from "../targets/nix/lower.js";
+import { positionOfPath } from "./check/positions.js";
+import { readServiceSources } from "./load/service-sources.js";
 import { lowerTerraform } from "../targets/terraform/lower.js";
 import { validateAgainstProviders } from "./validate-terraform.js";
 
@@ -22,6 +26,8 @@ export interface CompileOptions {
   readonly cwd: string;
   readonly targets?: readonly Target[];
   readonly onPhase?: (phase: Phase, ms: number) => void;
+  /** Leave out the test stage of services that declare `test` (`--no-test`). */
+  readonly skipTests?: boolean;
 }
 
 export interface Compiled {
@@ -60,6 +66,11 @@ export function compile(options: CompileOptions): Compiled {
   phase("resolve", performance.now() - started);
   stopOnErrors(resolved.diagnostics);
   if (!resolved.graph) throw new Error("internal: resolve passed without a graph");
+  // Services' source directories: read here, so that the docker target stays a pure function.
+  started = performance.now();
+  const services = readServiceSources(resolved.graph, (node, property) => positionOfPath(node as never, [property], node.pos));
+  phase("resolve", performance.now() - started);
+  stopOnErrors(services.diagnostics);
 
   started = performance.now();
   const targets = new Set(options.targets ?? allTargets);
@@ -68,8 +79,9 @@ export function compile(options: CompileOptions): Compiled {
   const hostConfigurations = new Map<string, HostConfiguration>(
     nix.hosts.map((h) => [h.host, { host: h.host, configuration: h.configuration, sha256: sha256(h.configuration) }]),
   );
-  const graph: Graph = { ...resolved.graph, hostConfigurations };
+  const graph: Graph = { ...resolved.graph, hostConfigurations, serviceSources: services.sources };
   const terraform = lowerTerraform(graph);
+  const docker = targets.has("docker") ? lowerDocker(graph, { tests: options.skipTests !== true }).artefacts : [];
   phase("lower", performance.now() - started);
 
   started = performance.now();
@@ -80,8 +92,15 @@ export function compile(options: CompileOptions): Compiled {
   const artefacts: Artefact[] = [
     ...(targets.has("terraform") ? terraform.artefacts : []),
     ...(targets.has("nix") ? nix.artefacts : []),
+    ...docker,
   ];
   const resourceCount = Object.values((terraform.document.resource ?? {}) as Record<string, object>).reduce((sum, byName) => sum + Object.keys(byName).length, 0);
   artefacts.push(manifest(artefacts, loaded.sources, packageVersion(), graph.system.name));
-  return { entry, graph, artefacts, diagnostics: loaded.diagnostics, sources: loaded.sources, resourceCount };
+  // The services' files are sources too: a change to one must invalidate the cache and wake --watch;
+  // the directory itself stands for the set of its files (one added is a change).
+  const serviceFiles = [...services.sources.values()].flatMap((s) => [
+    { file: s.dir, text: "" },
+    ...s.files.map((f) => ({ file: path.join(s.dir, f.path), text: Buffer.from(f.contents).toString("utf8") })),
+  ]);
+  return { entry, graph, artefacts, diagnostics: loaded.diagnostics, sources: [...loaded.sources, ...serviceFiles], resourceCount };
 }

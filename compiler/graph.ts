@@ -44,6 +44,28 @@ export interface HostConfiguration {
   readonly sha256: string;
 }
 
+/** One file of a service's source directory, as the compiler read it. */
+export interface ServiceSourceFile {
+  /** Relative to the source directory, with forward slashes. */
+  readonly path: string;
+  readonly contents: Uint8Array;
+  readonly executable: boolean;
+}
+
+/**
+ * A service's source directory, read by the compiler (targets do no I/O): the docker target copies it
+ * into the build context so that the output is self-contained.
+ */
+export interface ServiceSource {
+  readonly service: string;
+  /** Absolute path of the directory, for messages only: nothing generated depends on it. */
+  readonly dir: string;
+  /** Sorted by path. */
+  readonly files: readonly ServiceSourceFile[];
+  /** sha256 over every file's path, mode and contents: the image's revision. */
+  readonly sha256: string;
+}
+
 export interface Graph {
   readonly system: CheckedSystem;
   /** Sorted by name: the order of everything generated from the graph. */
@@ -53,6 +75,8 @@ export interface Graph {
   readonly sources: readonly SourceFileRecord[];
   /** Artefacts one target hands another (through the graph, so targets never import each other). */
   readonly hostConfigurations: ReadonlyMap<string, HostConfiguration>;
+  /** Each service's source files, read by the compiler for the docker target. */
+  readonly serviceSources: ReadonlyMap<string, ServiceSource>;
 }
 
 export function nodesOf<K extends ConstructKind>(graph: Graph, kind: K): Array<GraphNode<K>> {

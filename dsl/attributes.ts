@@ -3,6 +3,7 @@ import { hostAttributes } from "./host.js";
 import { groupAttributes, userAttributes } from "./iam.js";
 import { logGroupAttributes } from "./log-group.js";
 import { networkAttributes } from "./network.js";
+import { serviceAttributes } from "./service.js";
 import { topicAttributes } from "./topic.js";
 
 /** Per construct kind, the references it exposes (`bucket.arn`, ...): what the compiler resolves. */
@@ -14,4 +15,5 @@ export const attributesByKind: Readonly<Record<string, Readonly<Record<string, s
   host: hostAttributes,
   topic: topicAttributes,
   "log-group": logGroupAttributes,
+  service: serviceAttributes,
 };

@@ -17,4 +17,6 @@ export type { Host } from "./host.js";
 export { topic } from "./topic.js";
 export type { Topic } from "./topic.js";
 export { logGroup } from "./log-group.js";
+export { service } from "./service.js";
+export type { Service } from "./service.js";
 export type { LogGroup } from "./log-group.js";

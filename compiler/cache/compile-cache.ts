@@ -1,9 +1,28 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
 import type { Artefact } from "../artefact.js";
 import { sha256 } from "../util/hash.js";
 import { compilerFingerprint } from "./fingerprint.js";
+import { isIgnored } from "../load/service-sources.js";
+
+/**
+ * A source's hash: a file's contents, or for a directory (a service's source) the names of everything
+ * in it that a build would copy, so that a file added there is noticed too.
+ */
+function sourceHash(file: string): string {
+  if (!statSync(file).isDirectory()) return sha256(readFileSync(file));
+  const names: string[] = [];
+  const walk = (dir: string, prefix: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (isIgnored(entry.name, entry.isDirectory())) continue;
+      names.push(`${prefix}${entry.name}${entry.isDirectory() ? "/" : ""}`);
+      if (entry.isDirectory()) walk(path.join(dir, entry.name), `${prefix}${entry.name}/`);
+    }
+  };
+  walk(file, "");
+  return sha256(names.sort().join("\n"));
+}
 
 /** What a compile produced, kept so that compiling an unchanged system again costs a few file reads. */
 export interface CachedCompile {
@@ -34,7 +53,7 @@ export function lookup(entry: string, targets: readonly string[]): CachedCompile
   try {
     stored = JSON.parse(readFileSync(entryPath(entry, targets), "utf8")) as Entry;
     for (const source of stored.sources) {
-      if (sha256(readFileSync(source.file)) !== source.sha256) return undefined;
+      if (sourceHash(source.file) !== source.sha256) return undefined;
     }
   } catch {
     return undefined; // Missing, unreadable or a source gone: compile for real.
@@ -48,7 +67,7 @@ export function store(entry: string, targets: readonly string[], sources: Readon
   let body: Entry;
   try {
     body = {
-    sources: sources.map((s) => ({ file: s.file, sha256: sha256(readFileSync(s.file)) })),
+    sources: sources.map((s) => ({ file: s.file, sha256: sourceHash(s.file) })),
     result: {
       system: result.system,
       constructs: result.constructs,

@@ -68,6 +68,30 @@ const compilerCodes: Record<string, Explanation> = {
   },
   NOROS3005: { title: "A host asks for a kind of subnet its network does not have." },
   NOROS3006: { title: "A bucket is restricted to a network without an S3 endpoint.", fix: "Set s3Endpoint: true on the network." },
+  NOROS3030: {
+    title: "A service's secret is not a reference to a secret.",
+    explanation: "Secrets reach a service only by reference to a secret construct, so that no secret value is ever part of an image, a Terraform variable or a log.",
+    example: 'service("web", { ..., secrets: { DB_PASSWORD: db.endpoint } }) // an endpoint is not a secret',
+  },
+  NOROS3031: {
+    title: "A service's source directory cannot be used.",
+    explanation: "The directory (relative to the file declaring the service) must exist, hold at least one file, and contain no symbolic links or special files: it is copied into the build context as it is.",
+  },
+  NOROS3032: {
+    title: "A service's source directory is too large for a build context.",
+    explanation: "At most 5000 files and 100 MiB are copied (node_modules, .git, virtual environments, caches and logs are never copied).",
+    fix: "Keep dependencies and build output out of the source: the image installs its own.",
+  },
+  NOROS3033: {
+    title: "A service's source lacks the file its runtime starts or serves.",
+    explanation: "Without a command, the node runtime starts server.js and the python runtime app.py; the static runtime must have a file for the health check path.",
+    fix: "Add the file, or give `command`.",
+  },
+  NOROS3034: {
+    title: "A node service's package.json cannot be installed reproducibly.",
+    explanation: "Dependencies are installed with `npm ci`, which needs package-lock.json beside a valid package.json.",
+    fix: "Run npm install and keep package-lock.json.",
+  },
   NOROS4001: {
     title: "The generated Terraform does not match the provider schema.",
     explanation: "Every generated main.tf.json is validated offline against the real provider schemas in schemas/providers/. A problem here is a noros bug or comes from an escape hatch.",

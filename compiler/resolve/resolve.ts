@@ -80,7 +80,7 @@ export function resolve(system: CheckedSystem, checked: readonly CheckedNode[], 
     if (node.kind === "host") return hostGrants(node);
     return [];
   });
-  return { graph: { system, nodes, edges: dedupe(edges), grants, sources, hostConfigurations: new Map() }, diagnostics };
+  return { graph: { system, nodes, edges: dedupe(edges), grants, sources, hostConfigurations: new Map(), serviceSources: new Map() }, diagnostics };
 }
 
 function dedupe(edges: readonly Edge[]): Edge[] {
@@ -105,6 +105,16 @@ function consistency(nodes: readonly AnyNode[], byName: ReadonlyMap<string, Chec
       const subnets = node.props.subnet === "public" ? net?.props.publicSubnets : net?.props.privateSubnets;
       if (net && subnets && subnets.length === 0) {
         out.push(diagnostic(at(node, "subnet"), "NOROS3005", `host "${node.name}" wants a ${node.props.subnet} subnet, but network "${net.name}" has none`));
+      }
+    }
+    if (node.kind === "service") {
+      for (const [variable, secret] of Object.entries(node.props.secrets)) {
+        if (attributesByKind[secret.kind]?.[secret.attribute] === "secret") continue;
+        out.push(
+          diagnostic(positionOfPath(byName.get(node.name) as never, ["secrets", variable], node.pos), "NOROS3030", `secret ${variable} of service "${node.name}" refers to ${secret.kind} "${secret.name}" ${secret.attribute}, which is not a secret`, {
+            hint: "give a secret construct's reference; other values are refused so that a secret never lands in an image or a plain-text variable",
+          }),
+        );
       }
     }
     if (node.kind === "bucket" && node.props.restrictTo) {

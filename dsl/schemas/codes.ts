@@ -18,6 +18,9 @@ export const validationCodes = {
   NOROS2012: "An EC2 instance type is invalid.",
   NOROS2013: "A CloudWatch log retention is not one of the periods CloudWatch accepts.",
   NOROS2014: "An e-mail address is invalid.",
+  NOROS2030: "A service's source is not a relative directory path such as \"./app\".",
+  NOROS2031: "A container image is not pinned by digest (name:tag@sha256:<digest>).",
+  NOROS2032: "A service's cpu or memory is not a size Fargate offers.",
 } as const;
 
 export type ValidationCode = keyof typeof validationCodes;

@@ -7,6 +7,7 @@ import { HostSchema } from "./host.js";
 import { GroupSchema, UserSchema } from "./iam.js";
 import { LogGroupSchema } from "./log-group.js";
 import { NetworkSchema } from "./network.js";
+import { ServiceSchema } from "./service.js";
 import { TopicSchema } from "./topic.js";
 
 export const constructSchemas = {
@@ -17,6 +18,7 @@ export const constructSchemas = {
   host: HostSchema,
   topic: TopicSchema,
   "log-group": LogGroupSchema,
+  service: ServiceSchema,
 } as const;
 
 export type ConstructKind = keyof typeof constructSchemas;

@@ -15,6 +15,8 @@ export interface CompileCommandOptions {
   readonly json?: boolean;
   /** False with --no-cache. */
   readonly cache?: boolean;
+  /** False with --no-test: services' test stages are left out of their Dockerfiles. */
+  readonly test?: boolean;
 }
 
 export function parseTargets(value: string | undefined): Target[] {
@@ -35,15 +37,18 @@ export async function runCompile(file: string | undefined, options: CompileComma
   const phases: Record<string, number> = {};
   const onPhase = (phase: Phase, ms: number) => (phases[phase] = (phases[phase] ?? 0) + ms);
   const entry = findSystemFile(file, io.cwd);
-  let result: CachedCompile | undefined = options.cache === false ? undefined : lookup(entry, targets);
+  const skipTests = options.test === false;
+  // --no-test gives other output, so it is part of the cache key like the targets.
+  const cacheKey = skipTests ? [...targets, "no-test"] : targets;
+  let result: CachedCompile | undefined = options.cache === false ? undefined : lookup(entry, cacheKey);
   let diagnostics: readonly Diagnostic[] = [];
   const cached = result !== undefined;
   if (!result) {
     const { compile } = await import("../../compile.js");
-    const compiled = compile({ file: entry, cwd: io.cwd, targets, onPhase });
+    const compiled = compile({ file: entry, cwd: io.cwd, targets, onPhase, skipTests });
     diagnostics = compiled.diagnostics;
     result = { system: compiled.graph.system.name, constructs: compiled.graph.nodes.length, resources: compiled.resourceCount, artefacts: compiled.artefacts };
-    if (options.cache !== false) store(entry, targets, compiled.sources, result);
+    if (options.cache !== false) store(entry, cacheKey, compiled.sources, result);
   }
   const outDir = path.resolve(io.cwd, options.out);
   const started = performance.now();

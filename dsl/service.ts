@@ -1,0 +1,20 @@
+import { construct, type Construct } from "./core.js";
+import type { ServiceInput } from "./schemas/service.js";
+
+/**
+ * The references a service exposes. None yet: its URL and image come with the ECS target, which
+ * deploys it. (The local test tier runs it without any deployment.)
+ */
+export const serviceAttributes = {} as const;
+
+export type Service = Construct<"service", ServiceInput>;
+
+/**
+ * A containerised app built from its source directory: a Dockerfile with a pinned Debian base, the
+ * runtime from Debian packages, a test stage when `test` is given, a non-root user and a health
+ * check (optionally a Nix dockerTools image too). The app listens on $HOST:$PORT and answers
+ * `healthCheck.path`.
+ */
+export function service(name: string, props: ServiceInput): Service {
+  return construct("service", name, props, serviceAttributes);
+}
