@@ -1,0 +1,35 @@
+/**
+ * The e2e cases, run in sequence by `noros test` (`npm run e2e` runs the local tier). Each deploys a
+ * system, probes `endpoint` until it answers as `expect`ed within `timeoutS`, and tears down.
+ */
+import { urlListServer } from "./fixtures/url-list-server.js";
+import type { E2eCase } from "./harness/types.js";
+
+export const cases: E2eCase[] = [
+  {
+    name: "hello",
+    system: "examples/hello/hello.noros.ts",
+    tier: "local",
+    endpoint: "service:web/health",
+    expect: { status: 200, bodyIncludes: "ok" },
+    timeoutS: 60,
+  },
+  {
+    name: "url-checker",
+    system: "examples/url-checker/url-checker.noros.ts",
+    tier: "local",
+    // /results serves the JSON file the app wrote: a 404 in it means every URL was checked and stored.
+    endpoint: "service:checker/results",
+    expect: { status: 200, bodyIncludes: '"status": 404' },
+    timeoutS: 60,
+    setup: urlListServer,
+  },
+  {
+    name: "url-checker-aws",
+    system: "examples/url-checker/url-checker.noros.ts",
+    tier: "aws",
+    endpoint: "output:checker_url/health",
+    expect: { status: 200 },
+    timeoutS: 900,
+  },
+];
