@@ -184,8 +184,14 @@ describe("aws tier availability", () => {
 
   it("says precisely that there are no credentials", async () => {
     expect(credentialSources({}, home)).toEqual([]);
-    const a = await awsTier({ env: {} }).available();
+    const a = await awsTier({ env: {}, home }).available();
     expect(a).toEqual({ ok: false, reason: expect.stringMatching(/^no AWS credentials in the environment \(/) });
+  });
+
+  it("checks credentials it finds with STS GetCallerIdentity", async () => {
+    const a = await awsTier({ env: { AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE", AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", AWS_REGION: "eu-central-1" } }).available();
+    // Without network the call fails; with network STS refuses the documentation's example keys.
+    expect(a).toEqual({ ok: false, reason: expect.stringMatching(/^STS GetCallerIdentity failed with the credentials from AWS_ACCESS_KEY_ID: \S/) });
   });
 
   it("finds credentials in the variables and files the SDKs read", () => {

@@ -28,6 +28,8 @@ export interface AwsTierOptions {
   /** The deployer, once built; without it an available tier skips its cases with that reason. */
   readonly deployer?: (c: E2eCase, context: DeployContext) => Deployment;
   readonly env?: NodeJS.ProcessEnv;
+  /** Where ~/.aws is looked for. */
+  readonly home?: string;
 }
 
 export function awsTier(options: AwsTierOptions = {}): Tier {
@@ -37,7 +39,7 @@ export function awsTier(options: AwsTierOptions = {}): Tier {
     name: "aws",
     available() {
       return (availability ??= (async (): Promise<Availability> => {
-        const sources = credentialSources(env);
+        const sources = credentialSources(env, options.home);
         if (sources.length === 0) {
           return {
             ok: false,
@@ -46,13 +48,17 @@ export function awsTier(options: AwsTierOptions = {}): Tier {
         }
         let sts: Sts;
         try {
-          // Optional: loaded only when there are credentials to check.
-          const specifier = "@aws-sdk/client-sts";
-          sts = (await import(specifier)) as Sts;
+          // Loaded only when there are credentials to check.
+          sts = (await import("@aws-sdk/client-sts")) as unknown as Sts;
         } catch {
           return { ok: false, reason: `credentials found (${sources.join(", ")}) but @aws-sdk/client-sts is not installed, so they cannot be checked` };
         }
-        const client = new sts.STSClient({});
+        // STS is global; the region only picks the endpoint.
+        const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1";
+        const keys = env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
+          ? { credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}) } }
+          : {};
+        const client = new sts.STSClient({ region, ...keys, maxAttempts: 1 });
         let identity: { Account?: string; Arn?: string };
         try {
           identity = await Promise.race([
@@ -60,7 +66,7 @@ export function awsTier(options: AwsTierOptions = {}): Tier {
             new Promise<never>((_, reject) => setTimeout(() => reject(new Error("no answer within 15 s")), 15_000).unref()),
           ]);
         } catch (error) {
-          return { ok: false, reason: `STS GetCallerIdentity rejected the credentials from ${sources.join(", ")}: ${(error as Error).message}` };
+          return { ok: false, reason: `STS GetCallerIdentity failed with the credentials from ${sources.join(", ")}: ${(error as Error).message}` };
         } finally {
           client.destroy();
         }
