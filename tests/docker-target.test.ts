@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { compile, type Compiled } from "../compiler/compile.js";
 import { DiagnosticsError, type Diagnostic } from "../compiler/diagnostics/diagnostic.js";
+import { writeOutput } from "../compiler/emit/write-output.js";
 import { DEBIAN_BASE_IMAGE } from "../targets/docker/runtime.js";
 import { repoRoot, runCli, tempDir } from "./helpers/cli.js";
 import { hasNix } from "./helpers/nix.js";
@@ -206,6 +207,35 @@ describe("docker target", () => {
     expect(script).toMatch(/^ {4}web\) push web [0-9a-f]{16} dockerfile ;;$/m);
     expect(script).toContain("terraform -chdir=\"$terraform_dir\" output -raw \"${service}_repository_url\"");
     expect(script).toContain("region=eu-central-1");
+  });
+
+  it("runs push.sh end to end against stand-ins for terraform, aws and docker", () => {
+    const out = tempDir("noros-push-");
+    writeOutput(path.join(out, "out"), c.artefacts);
+    const bin = path.join(out, "bin");
+    mkdirSync(bin);
+    const calls = path.join(out, "calls.log");
+    const stub = (name: string, body: string) => {
+      writeFileSync(path.join(bin, name), `#!/bin/sh\necho "${name} $*" >> ${JSON.stringify(calls)}\n${body}\n`);
+      chmodSync(path.join(bin, name), 0o755);
+    };
+    stub("terraform", 'echo "123456789012.dkr.ecr.eu-central-1.amazonaws.com/shop-$4"');
+    stub("aws", "echo password");
+    stub("docker", "cat > /dev/null 2>&1 || true");
+    const script = path.join(out, "out", "docker", "push.sh");
+    const stdout = execFileSync(script, [], { encoding: "utf8", env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ""}` } });
+    const tag = /web\) push web ([0-9a-f]{16})/.exec(text(c, "docker/push.sh"))?.[1] as string;
+    const repo = "123456789012.dkr.ecr.eu-central-1.amazonaws.com/shop-web_repository_url";
+    expect(stdout).toBe(`pushed ${repo}:${tag}\n`);
+    const log = readFileSync(calls, "utf8").split("\n").filter(Boolean);
+    // The two sides of the login pipe run at once, in either order.
+    expect(log.slice(1, 3).sort()).toEqual(["aws ecr get-login-password --region eu-central-1", "docker login --username AWS --password-stdin 123456789012.dkr.ecr.eu-central-1.amazonaws.com"]);
+    expect([log[0], ...log.slice(3)]).toEqual([
+      `terraform -chdir=${path.join(out, "out", "docker")}/../terraform output -raw web_repository_url`,
+      `docker build --tag ${repo}:${tag} ${path.join(out, "out", "docker")}/web`,
+      `docker push ${repo}:${tag}`,
+    ]);
+    expect(() => execFileSync(script, ["nope"], { stdio: "pipe", env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ""}` } })).toThrow(/no service nope \(services: web\)/);
   });
 
   it("writes a GitHub workflow that compiles, logs in by OIDC and pushes", () => {
