@@ -92,7 +92,7 @@ export default system("failing", { region: "eu-central-1", resources: [api] });
     });
     const r = report.cases[0];
     expect(r?.status).toBe("failed");
-    expect(r?.reason).toMatch(/^building service api failed \(exit \d+\)/);
+    expect(r?.reason).toMatch(/^the tests of service api failed \(exit \d+\) after [\d.]+ s, so its image was not built:/);
     expect(r?.reason).toContain("1 test failed: expected 2, got 3");
     expect(r?.teardown).toEqual({ ok: true, detail: "removed 0 containers and 0 images" });
     expect(images().filter((i) => i.includes(name))).toEqual([]);

@@ -86,8 +86,24 @@ class LocalDeployment implements Deployment {
       // A given image cannot be pulled here; only Debian-based services get the local base.
       const buildArgs = typeof service.props.runtime === "string" ? { [BASE_IMAGE_BUILD_ARG]: BASE_IMAGE } : {};
       const started = Date.now();
-      context.log(`building ${service.name}${context.skipTests || service.props.test === undefined ? "" : " (with its tests)"}`);
-      const built = await engine.build({ contextDir: path.join(out, "docker", service.name), dockerfile: "Dockerfile", tag, buildArgs });
+      const contextDir = path.join(out, "docker", service.name);
+      if (!context.skipTests && service.props.test !== undefined) {
+        // The test stage on its own first: when tests fail inside a full multi-stage build, buildah
+        // (1.28) sometimes leaves a working container behind; a build of one chain of stages does not.
+        // The full build then takes the tested stage from the layer cache.
+        context.log(`testing ${service.name}`);
+        const testTag = `localhost/noros-e2e-${c.name}-${service.name}-test:${context.runId}`;
+        const tested = await engine.build({ contextDir, dockerfile: "Dockerfile", tag: testTag, buildArgs, target: "test" });
+        phases[`test ${service.name}`] = tested.durationMs;
+        if (tested.ok) {
+          this.images.push(tested.tag);
+          track.image(tested.tag);
+        } else {
+          throw new Error(`the tests of service ${service.name} failed (exit ${tested.exitCode ?? "signal"}) after ${seconds(tested.durationMs)}, so its image was not built:\n${tail(tested.log, 30)}`);
+        }
+      }
+      context.log(`building ${service.name}`);
+      const built = await engine.build({ contextDir, dockerfile: "Dockerfile", tag, buildArgs });
       phases[`build ${service.name}`] = Date.now() - started;
       if (!built.ok) {
         throw new Error(`building service ${service.name} failed (exit ${built.exitCode ?? "signal"}) after ${seconds(built.durationMs)}:\n${tail(built.log, 30)}`);

@@ -35,6 +35,8 @@ export interface BuildOptions {
   /** Must start with `noros-e2e-` (optionally after `localhost/`). */
   readonly tag: string;
   readonly buildArgs?: Readonly<Record<string, string>>;
+  /** Build only up to this stage (`--target`). */
+  readonly target?: string;
   /** Default 15 minutes. */
   readonly timeoutMs?: number;
 }
@@ -239,6 +241,7 @@ abstract class BuildahBuilds {
       "-t", tag,
     ];
     for (const [k, v] of Object.entries(opts.buildArgs ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) args.push("--build-arg", `${k}=${v}`);
+    if (opts.target !== undefined) args.push("--target", opts.target);
     args.push(opts.contextDir);
     const started = Date.now();
     const result = await exec("buildah", args, { timeoutMs: opts.timeoutMs ?? 15 * 60_000 });
