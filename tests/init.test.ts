@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
@@ -5,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { runCli, tempDir } from "./helpers/cli.js";
 
 describe("noros init", () => {
-  it.each(["hello", "nixos-host"])("creates a %s project that compiles as it is", async (template) => {
+  it.each(["hello", "web-service", "nixos-host"])("creates a %s project that compiles as it is", async (template) => {
     const parent = tempDir();
     const created = await runCli(["init", "My Shop", "--template", template], parent);
     expect(created.code).toBe(0);
@@ -21,6 +22,20 @@ describe("noros init", () => {
     expect(compiled.stderr).toBe("");
     expect(compiled.code).toBe(0);
     expect(compiled.stdout).toContain("compiled my-shop");
+  });
+
+  it("gives the web-service template a tested app that compiles into an image", async () => {
+    const parent = tempDir();
+    expect((await runCli(["init", "api", "--template", "web-service"], parent)).code).toBe(0);
+    const dir = path.join(parent, "api");
+    expect(existsSync(path.join(dir, "app", "server.js"))).toBe(true);
+    // The app's own tests pass as generated, so the image's test stage does not fail on a fresh project.
+    const tests = spawnSync(process.execPath, ["--test"], { cwd: path.join(dir, "app"), encoding: "utf8" });
+    expect(tests.status, tests.stdout + tests.stderr).toBe(0);
+    expect((await runCli(["compile"], dir)).code).toBe(0);
+    const dockerfile = readFileSync(path.join(dir, "out", "docker", "web", "Dockerfile"), "utf8");
+    expect(dockerfile).toMatch(/RUN \["node", ?"--test"\]/);
+    expect(dockerfile).toContain("HEALTHCHECK");
   });
 
   it("refuses to overwrite existing files", async () => {

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -37,5 +37,23 @@ describe("noros compile --watch", () => {
     }
     const code = await new Promise((resolve) => child.on("exit", resolve));
     expect(code).toBe(0);
+  });
+
+  it("passes --no-test on to every recompile", async () => {
+    const parent = tempDir();
+    const init = spawnSync(process.execPath, [path.join(repoRoot, "bin", "noros.js"), "init", "api", "--template", "web-service"], { cwd: parent, encoding: "utf8" });
+    expect(init.status, init.stderr).toBe(0);
+    const dir = path.join(parent, "api");
+    const child = spawn(process.execPath, [path.join(repoRoot, "bin", "noros.js"), "compile", "--watch", "--no-test"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    try {
+      await waitFor(() => output, /watching \d+ files/);
+      expect(readFileSync(path.join(dir, "out", "docker", "web", "Dockerfile"), "utf8")).not.toContain("--test");
+    } finally {
+      child.kill("SIGTERM");
+    }
+    expect(await new Promise((resolve) => child.on("exit", resolve))).toBe(0);
   });
 });

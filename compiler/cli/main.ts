@@ -31,7 +31,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       const { parseTargets, runCompile } = await import("./commands/compile.js");
       if (options.watch) {
         const { runWatch } = await import("./commands/watch.js");
-        setExit(await runWatch(file, { out: options.out, targets: parseTargets(options.target) }, io));
+        setExit(await runWatch(file, { out: options.out, targets: parseTargets(options.target), skipTests: options.test === false }, io));
         return;
       }
       setExit(await runCompile(file, options, io));
@@ -97,8 +97,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .command("init")
     .description("start a new system: a system file, package.json, tsconfig.json, .gitignore, README and CI workflow")
     .argument("[dir]", "the directory to create it in", ".")
-    .option("--template <name>", "hello or nixos-host", "hello")
-    .addHelpText("after", "\nExamples:\n  $ noros init shop\n  $ noros init infra --template nixos-host")
+    .option("--template <name>", "hello (bucket, topic), web-service (a tested Node service built into an image) or nixos-host (a NixOS host in a private subnet)", "hello")
+    .addHelpText("after", "\nExamples:\n  $ noros init shop\n  $ noros init api --template web-service\n  $ noros init infra --template nixos-host")
     .action(async (dir: string, options: { template: string }) => {
       const { init, templates } = await import("../init/init.js");
       if (!(templates as readonly string[]).includes(options.template)) throw new Error(`unknown template "${options.template}": choose from ${templates.join(", ")}`);

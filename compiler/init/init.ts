@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Handlebars from "handlebars";
 import { stringify as toYaml } from "yaml";
@@ -6,12 +6,30 @@ import { isConstructName } from "../../dsl/schemas/common.js";
 import { DiagnosticsError, diagnostic } from "../diagnostics/diagnostic.js";
 import { packageRoot, packageVersion } from "../util/package-root.js";
 
-export const templates = ["hello", "nixos-host"] as const;
+export const templates = ["hello", "web-service", "nixos-host"] as const;
 export type Template = (typeof templates)[number];
 
+const templatesDir = () => path.join(packageRoot(), "compiler", "init", "templates");
+
 function render(template: string, context: Record<string, string>): string {
-  const source = readFileSync(path.join(packageRoot(), "compiler", "init", "templates", template), "utf8");
+  const source = readFileSync(path.join(templatesDir(), template), "utf8");
   return Handlebars.compile(source, { noEscape: true, strict: true })(context);
+}
+
+/**
+ * Files a template brings besides its system file (the web-service's app), copied as they are: they
+ * are the user's code from then on, so nothing in them is templated.
+ */
+function templateFiles(template: Template): Record<string, string> {
+  const root = path.join(templatesDir(), template);
+  if (!existsSync(root)) return {};
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const absolute = path.join(entry.parentPath, entry.name);
+    files[path.relative(root, absolute).split(path.sep).join("/")] = readFileSync(absolute, "utf8");
+  }
+  return Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 /** A GitHub Actions workflow that checks the system and runs the local test tier on every push. */
@@ -56,6 +74,7 @@ export function init(dir: string, template: Template): string[] {
     ".gitignore": "node_modules/\nout/\n",
     "README.md": render("README.md.hbs", { name, file }),
     ".github/workflows/noros.yml": workflow(file),
+    ...templateFiles(template),
   };
   const existing = Object.keys(files).filter((f) => existsSync(path.join(dir, f)));
   if (existing.length > 0) {
