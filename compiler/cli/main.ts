@@ -25,8 +25,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option("--no-cache", "compile even if the system and noros are unchanged since the last compile")
     .option("--no-test", "leave the test stage out of services' Dockerfiles (their `test` commands do not run when the images are built)")
     .option("--watch", "compile again whenever a source file of the system changes")
+    .option("--progress", "print a line per finished phase on stderr (on a terminal a status line appears by itself when a compile takes more than a second)")
     .addHelpText("after", "\nExamples:\n  $ noros compile\n  $ noros compile examples/hello/hello.noros.ts -o out/hello\n  $ noros compile --target terraform --json")
-    .action(async (file: string | undefined, options: { out: string; target?: string; json?: boolean; cache?: boolean; test?: boolean; watch?: boolean }) => {
+    .action(async (file: string | undefined, options: { out: string; target?: string; json?: boolean; cache?: boolean; test?: boolean; watch?: boolean; progress?: boolean }) => {
       jsonMode = options.json === true;
       const { parseTargets, runCompile } = await import("./commands/compile.js");
       if (options.watch) {

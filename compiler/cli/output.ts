@@ -7,6 +7,8 @@ export interface Io {
   readonly stderr: (text: string) => void;
   /** Colour diagnostics: only on a terminal, and never when NO_COLOR is set. */
   readonly color?: boolean;
+  /** stderr is a terminal: progress may rewrite a status line in place. */
+  readonly interactive?: boolean;
 }
 
 export const processIo = (): Io => ({
@@ -14,6 +16,7 @@ export const processIo = (): Io => ({
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   color: process.stderr.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== "dumb",
+  interactive: process.stderr.isTTY === true && process.env.TERM !== "dumb" && !process.env.CI,
 });
 
 /** ANSI foreground colours; the decision to colour at all is made once, in processIo. */

@@ -8,6 +8,7 @@ import { findSystemFile } from "../../load/find-system-file.js";
 import { sha256 } from "../../util/hash.js";
 import { EXIT_OK } from "../exit-codes.js";
 import { diagnosticsJson, printDiagnostics, type Io } from "../output.js";
+import { createProgress, progressMode } from "../progress.js";
 
 export interface CompileCommandOptions {
   readonly out: string;
@@ -17,6 +18,8 @@ export interface CompileCommandOptions {
   readonly cache?: boolean;
   /** False with --no-test: services' test stages are left out of their Dockerfiles. */
   readonly test?: boolean;
+  /** --progress: a line per finished phase on stderr, also when stderr is not a terminal. */
+  readonly progress?: boolean;
 }
 
 export function parseTargets(value: string | undefined): Target[] {
@@ -35,8 +38,12 @@ export function parseTargets(value: string | undefined): Target[] {
 export async function runCompile(file: string | undefined, options: CompileCommandOptions, io: Io): Promise<number> {
   const targets = parseTargets(options.target);
   const phases: Record<string, number> = {};
-  const onPhase = (phase: Phase, ms: number) => (phases[phase] = (phases[phase] ?? 0) + ms);
   const entry = findSystemFile(file, io.cwd);
+  const progress = createProgress(io, progressMode(io, options.progress, options.json), `noros: ${displayPath(entry, io.cwd)}`);
+  const onPhase = (phase: Phase, ms: number) => {
+    phases[phase] = (phases[phase] ?? 0) + ms;
+    progress.phase(phase, ms);
+  };
   const skipTests = options.test === false;
   // --no-test gives other output, so it is part of the cache key like the targets.
   const cacheKey = skipTests ? [...targets, "no-test"] : targets;
@@ -45,7 +52,12 @@ export async function runCompile(file: string | undefined, options: CompileComma
   const cached = result !== undefined;
   if (!result) {
     const { compile } = await import("../../compile.js");
-    const compiled = compile({ file: entry, cwd: io.cwd, targets, onPhase, skipTests });
+    let compiled;
+    try {
+      compiled = compile({ file: entry, cwd: io.cwd, targets, onPhase, skipTests });
+    } finally {
+      progress.done();
+    }
     diagnostics = compiled.diagnostics;
     result = { system: compiled.graph.system.name, constructs: compiled.graph.nodes.length, resources: compiled.resourceCount, artefacts: compiled.artefacts };
     if (options.cache !== false) store(entry, cacheKey, compiled.sources, result);
@@ -54,6 +66,7 @@ export async function runCompile(file: string | undefined, options: CompileComma
   const started = performance.now();
   writeOutput(outDir, result.artefacts);
   onPhase("emit", performance.now() - started);
+  progress.done();
   // For `npm run bench`: the phase breakdown and peak memory of this very process.
   if (process.env.NOROS_PROFILE === "1") {
     const outputBytes = result.artefacts.reduce((sum, a) => sum + (typeof a.contents === "string" ? Buffer.byteLength(a.contents) : a.contents.byteLength), 0);
