@@ -4,6 +4,7 @@ import vm from "node:vm";
 import { TraceMap, originalPositionFor } from "@jridgewell/trace-mapping";
 import { ts } from "ts-morph";
 import type { SourcePosition } from "../diagnostics/diagnostic.js";
+import { isCurrent } from "../util/is-current.js";
 import { packageRoot } from "../util/package-root.js";
 import { transpileAuthorFile, transpileLibraryFile } from "./transpile.js";
 
@@ -43,12 +44,17 @@ interface LibraryModule {
   imports: Record<string, string>;
 }
 
-let libraryCache: { runtime: string; dsl: LibraryModule[] } | undefined;
+let libraryCache: SandboxLibrary | undefined;
 
-/** The sandbox runtime and the DSL's runtime files, transpiled once per process. */
-function library(): { runtime: string; dsl: LibraryModule[] } {
-  if (libraryCache) return libraryCache;
-  const root = packageRoot();
+export interface SandboxLibrary {
+  readonly runtime: string;
+  readonly dsl: readonly LibraryModule[];
+}
+
+export const SANDBOX_LIBRARY_FILE = path.join("dist", "sandbox-library.json");
+
+/** The sandbox runtime and the DSL's runtime files, transpiled. */
+export function transpileSandboxLibrary(root: string): SandboxLibrary {
   const runtimeSource = readFileSync(path.join(root, "compiler", "sandbox", "runtime.ts"), "utf8");
   const runtime = transpileLibraryFile(runtimeSource, "runtime.ts").code;
   const dslDir = path.join(root, "dsl");
@@ -61,7 +67,19 @@ function library(): { runtime: string; dsl: LibraryModule[] } {
     }
     dsl.push({ id: `noros:dsl/${name}`, code: transpileLibraryFile(source, name).code, imports });
   }
-  libraryCache = { runtime, dsl };
+  return { runtime, dsl };
+}
+
+/**
+ * The library, once per process: transpiled by `npm run build` (dist/sandbox-library.json) unless its
+ * sources were edited since, as in a checkout between builds.
+ */
+function library(): SandboxLibrary {
+  if (libraryCache) return libraryCache;
+  const root = packageRoot();
+  const built = path.join(root, SANDBOX_LIBRARY_FILE);
+  const current = isCurrent(built, [path.join(root, "dsl"), path.join(root, "compiler", "sandbox")]);
+  libraryCache = current ? (JSON.parse(readFileSync(built, "utf8")) as SandboxLibrary) : transpileSandboxLibrary(root);
   return libraryCache;
 }
 
