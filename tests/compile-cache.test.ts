@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot, runCli, tempDir } from "./helpers/cli.js";
@@ -33,6 +33,18 @@ describe("compile cache", () => {
     writeFileSync(network, readFileSync(network, "utf8").replace('cidr: "10.20.0.0/16"', 'cidr: "10.20.0.0/16" '));
     const third = await runCli(["compile"], dir);
     expect(third.stdout).not.toContain("from cache");
+  });
+
+  it("ignores an entry whose bytes were cut short, and compiles for real", async () => {
+    const dir = path.join(tempDir(), "hello");
+    cpSync(path.join(repoRoot, "examples", "hello"), dir, { recursive: true, filter: (src) => !src.endsWith(`${path.sep}out`) });
+    expect((await runCli(["compile"], dir)).code).toBe(0);
+    const original = readFileSync(path.join(dir, "out", "terraform", "main.tf.json"), "utf8");
+    const cache = process.env.NOROS_CACHE_DIR as string;
+    for (const blob of readdirSync(cache).filter((f) => f.endsWith(".bin"))) truncateSync(path.join(cache, blob), 10);
+    const again = await runCli(["compile"], dir);
+    expect(again.stdout).not.toContain("from cache");
+    expect(readFileSync(path.join(dir, "out", "terraform", "main.tf.json"), "utf8")).toBe(original);
   });
 
   it("never caches a failure", async () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
 import type { Artefact } from "../artefact.js";
@@ -32,9 +32,14 @@ export interface CachedCompile {
   readonly artefacts: readonly Artefact[];
 }
 
+/**
+ * An entry is two files: `<key>.json` (sources, summary, and each artefact's path and byte length) and
+ * `<key>.bin` (the artefacts' bytes, one after another). Large systems write tens of megabytes, which
+ * as base64 inside JSON would cost more than the compile it saves.
+ */
 interface Entry {
   readonly sources: ReadonlyArray<{ readonly file: string; readonly sha256: string }>;
-  readonly result: { system: string; constructs: number; resources: number; artefacts: Array<{ path: string; base64: string }> };
+  readonly result: { system: string; constructs: number; resources: number; artefacts: Array<{ path: string; bytes: number }> };
 }
 
 export function cacheDirectory(): string {
@@ -59,23 +64,46 @@ export function lookup(entry: string, targets: readonly string[]): CachedCompile
     return undefined; // Missing, unreadable or a source gone: compile for real.
   }
   const { result } = stored;
-  return { ...result, artefacts: result.artefacts.map((a) => ({ path: a.path, contents: Buffer.from(a.base64, "base64") })) };
+  let blob: Buffer;
+  try {
+    blob = readFileSync(entryPath(entry, targets).replace(/\.json$/, ".bin"));
+  } catch {
+    return undefined;
+  }
+  if (blob.byteLength !== result.artefacts.reduce((sum, a) => sum + a.bytes, 0)) return undefined; // Torn or foreign: ignore.
+  let offset = 0;
+  const artefacts = result.artefacts.map((a) => {
+    const contents = blob.subarray(offset, offset + a.bytes);
+    offset += a.bytes;
+    return { path: a.path, contents };
+  });
+  return { ...result, artefacts };
 }
 
 export function store(entry: string, targets: readonly string[], sources: ReadonlyArray<{ file: string }>, result: CachedCompile): void {
   const file = entryPath(entry, targets);
-  let body: Entry;
   try {
-    body = {
-    sources: sources.map((s) => ({ file: s.file, sha256: sourceHash(s.file) })),
-    result: {
-      system: result.system,
-      constructs: result.constructs,
-      resources: result.resources,
-      artefacts: result.artefacts.map((a) => ({ path: a.path, base64: Buffer.from(a.contents).toString("base64") })),
-    },
-  };
+    const body: Entry = {
+      sources: sources.map((s) => ({ file: s.file, sha256: sourceHash(s.file) })),
+      result: {
+        system: result.system,
+        constructs: result.constructs,
+        resources: result.resources,
+        artefacts: result.artefacts.map((a) => ({ path: a.path, bytes: typeof a.contents === "string" ? Buffer.byteLength(a.contents) : a.contents.byteLength })),
+      },
+    };
     mkdirSync(path.dirname(file), { recursive: true });
+    // The bytes first, then the index that vouches for them: a reader never sees an index without its bytes.
+    const blob = file.replace(/\.json$/, ".bin");
+    const temporaryBlob = `${blob}.${process.pid}.tmp`;
+    const fd = openSync(temporaryBlob, "w");
+    try {
+      // writeFileSync on a descriptor writes everything, at the current position, one artefact after another.
+      for (const a of result.artefacts) writeFileSync(fd, a.contents);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporaryBlob, blob);
     const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, JSON.stringify(body));
     renameSync(temporary, file);
