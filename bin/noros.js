@@ -7,5 +7,12 @@ if (!existsSync(cli)) {
   process.stderr.write("noros: dist/ is missing; run `npm run build` in the noros package\n");
   process.exit(2);
 }
+// `noros compile | head`: a reader that stops early is not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 const { main } = await import(cli.href);
 process.exitCode = await main(process.argv.slice(2));

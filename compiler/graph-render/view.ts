@@ -46,13 +46,17 @@ export function graphView(graph: Graph): GraphView {
     edges.push({ from, to, label: [...actions].sort().join(", "), style: "permission" });
   }
   const sources = new Map<string, ViewNode>();
+  // One edge per source and host, listing its ports: a cluster opens a dozen, which as separate edges
+  // would bury the picture.
   for (const n of graph.nodes) {
     if (n.kind !== "host") continue;
+    const portsBySource = new Map<string, string[]>();
     for (const rule of n.props.ingress) {
       const id = `cidr ${rule.from}`;
       sources.set(id, { id, label: rule.from, kind: "cidr" });
-      edges.push({ from: id, to: n.name, label: `${rule.protocol}/${rule.port}`, style: "flow" });
+      portsBySource.set(id, [...(portsBySource.get(id) ?? []), `${rule.protocol}/${rule.port}`]);
     }
+    for (const [id, ports] of portsBySource) edges.push({ from: id, to: n.name, label: ports.join(", "), style: "flow" });
   }
   const byKey = (e: ViewEdge) => `${e.from}\u0000${e.to}\u0000${e.style}\u0000${e.label}`;
   return {

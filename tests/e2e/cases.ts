@@ -25,6 +25,15 @@ export const cases: E2eCase[] = [
     setup: urlListServer,
   },
   {
+    name: "sandbox-platform",
+    system: "examples/sandbox-platform/sandbox-platform.noros.ts",
+    tier: "local",
+    // Nomad is not part of the local tier: this proves the API image builds, passes its tests and serves.
+    endpoint: "service:api/health",
+    expect: { status: 200, bodyIncludes: '"ok"' },
+    timeoutS: 60,
+  },
+  {
     name: "url-checker-aws",
     system: "examples/url-checker/url-checker.noros.ts",
     tier: "aws",
