@@ -3,11 +3,14 @@
 import { bucket, group, host, system, topic, user } from "noros";
 import { network } from "./network.ts";
 
+// requirement S0.5: `instanceType` is one constant; network.ts declares the VPC and its private subnets
 /** The one knob the wish list asks for: the reader's instance type. */
 const instanceType = "t3.small";
 
+// requirement S0.8 (partly): `topic("alerts")`, the host publishes to it (alarms come with the alarm construct)
 const alerts = topic("alerts", { emails: ["ops@example.com"] });
 
+// requirement S0.9 (partly): `host(...)` runs NixOS by default; its configuration is an S3 object keyed by sha256, applied by an SSM association, no SSH (nixpkgs pinning is open)
 const reader = host("reader", {
   network,
   subnet: "private",
@@ -18,6 +21,8 @@ const reader = host("reader", {
 const uploaders = group("uploaders");
 const uploader = user("uploader", { groups: [uploaders] });
 
+// requirement S0.1: `bucket("texts")` written by `uploaders`, read by `reader` (whose NixOS configuration installs the AWS CLI)
+// requirement S0.2: `restrictTo: network` (gateway endpoint + bucket policy), `writers: [uploaders]` (group of the one user), `readers: [reader]` (instance role + profile)
 const texts = bucket("texts", {
   restrictTo: network,
   readers: [reader],

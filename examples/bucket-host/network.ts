@@ -1,6 +1,7 @@
 import { network as vpc } from "noros";
 
 /** A VPC with private subnets in two zones and an S3 gateway endpoint: the reader never needs the internet for S3. */
+// requirement S0.5: a custom VPC with private subnets (and no use of the default VPC)
 export const network = vpc("main", {
   cidr: "10.20.0.0/16",
   availabilityZones: 2,

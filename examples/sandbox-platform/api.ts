@@ -5,6 +5,7 @@ import { servers } from "./cluster.ts";
  * The public API (./api): API-key authentication in the service itself, sandboxes started as Nomad
  * jobs. It is given only the SHA-256 hashes of the accepted keys.
  */
+// requirement S2.3 (partly): API-key authentication in the service (the load balancer in front is open)
 export const api = service("api", {
   source: "./api",
   runtime: "node",

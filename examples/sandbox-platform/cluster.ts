@@ -7,6 +7,7 @@ const fromVpc = clusterPorts.map((port) => ({ port, from: "10.40.0.0/16", descri
 const gossipUdp = [4648, 8301, 8600].map((port) => ({ port, protocol: "udp" as const, from: "10.40.0.0/16", description: "gossip and DNS" }));
 
 /** Three Nomad + Consul servers: a quorum that survives the loss of one. */
+// requirement S2.1 (partly): 3 servers and N clients on NixOS with the cluster ports open inside the VPC (Nomad/Consul modules are open)
 export const servers = [1, 2, 3].map((n) =>
   host(`nomad-server-${n}`, { network, instanceType: "t3.small", ingress: [...fromVpc, ...gossipUdp] }),
 );
@@ -15,6 +16,7 @@ export const servers = [1, 2, 3].map((n) =>
  * Nomad clients that run the Firecracker sandboxes. Firecracker needs KVM, so they are bare-metal
  * instances (or instance types with nested virtualisation).
  */
+// requirement S2.2 (partly): bare-metal clients so KVM is available (CNI and hyperthreading settings are open)
 export const clients = [1, 2].map((n) =>
   host(`nomad-client-${n}`, { network, instanceType: "c5.metal", diskGb: 100, ingress: [...fromVpc, ...gossipUdp] }),
 );

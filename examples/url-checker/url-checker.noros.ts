@@ -6,6 +6,7 @@ import { bucket, service, system } from "noros";
 /** Holds the input list (urls.json) and the results (results.json). */
 const data = bucket("data");
 
+// requirement S3.1: `service("checker")` from ./app: checks the URLs in parallel and writes one results JSON to the bucket
 const checker = service("checker", {
   source: "./app",
   runtime: "node",
@@ -20,6 +21,7 @@ const checker = service("checker", {
     CONCURRENCY: "20",
     METRICS_NAMESPACE: "url-checker",
   },
+  // requirement S3.4 (partly): the container HEALTHCHECK (custom metrics are written by the app; the alarm and Route53 record are open)
   healthCheck: { path: "/health", intervalS: 30, timeoutS: 5, retries: 3 },
   // The app's own tests (node:test) run in a build stage; `--no-test` skips them.
   test: ["node", "--test"],

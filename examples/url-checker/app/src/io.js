@@ -8,6 +8,7 @@ import { getObject, putObject } from "./s3.js";
  * GET (If-None-Match) for http and S3, a sha256 of the contents for a local file.
  * Returns { changed: false } or { changed: true, text, etag?, checksum? }.
  */
+// requirement S3.5: a conditional GET by ETag, or a checksum compare, so an unchanged input is not re-read
 export async function loadInput(input, previous = {}) {
   if (input.kind === "url") {
     const res = await fetch(input.url, { headers: previous.etag ? { "if-none-match": previous.etag } : {}, signal: AbortSignal.timeout(15_000) });
