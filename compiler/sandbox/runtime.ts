@@ -259,8 +259,9 @@ export function createRuntime(global: Record<string, unknown>) {
     rootEntry.pos = callSites.get(root) ?? null;
     const rootProps = dataProperty(root, "props");
     rootEntry.props = walk(rootProps.ok ? rootProps.value : null, [], rootEntry.pos, rootEntry, new SetCtor(), 0);
-    while (queue.length > 0) {
-      const { source, entry } = queue.shift() as { source: object; entry: Entry };
+    // An index, not shift(): shifting a queue of tens of thousands of constructs is quadratic.
+    for (let next = 0; next < queue.length; next++) {
+      const { source, entry } = queue[next] as { source: object; entry: Entry };
       const props = dataProperty(source, "props");
       entry.props = walk(props.ok ? props.value : null, [], entry.pos, entry, new SetCtor(), 0);
     }
