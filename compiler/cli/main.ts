@@ -83,12 +83,12 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option("--tier <tier>", "local, aws or all", "all")
     .option("--require <tiers>", "comma-separated tiers that must run: a skipped case of one fails (for CI)")
     .option("--filter <text>", "only the cases whose name contains the text")
-    .option("--cases <file>", "the case list", "tests/e2e/cases.ts")
+    .option("--cases <file>", "the case list (default: tests/e2e/cases.ts if it exists, else one local case per service of the system file here)")
     .option("--json", "print the report as JSON")
     .option("--no-test", "leave services' test stages out of the images the cases build")
     .option("--sweep", "remove containers and images left by crashed local runs, then exit")
     .addHelpText("after", "\nExamples:\n  $ noros test --tier local\n  $ noros test --tier all --require local --filter hello\n  $ noros test --sweep")
-    .action(async (options: { tier: string; require?: string; filter?: string; cases: string; json?: boolean; test?: boolean; sweep?: boolean }) => {
+    .action(async (options: { tier: string; require?: string; filter?: string; cases?: string; json?: boolean; test?: boolean; sweep?: boolean }) => {
       jsonMode = options.json === true;
       const { runTest } = await import("./commands/test.js");
       setExit(await runTest(options, io));

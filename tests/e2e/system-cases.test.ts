@@ -15,3 +15,18 @@ describe("cases derived from a system without a case list", () => {
     expect(casesFromSystem(path.join(repoRoot, "examples", "bucket-host", "bucket-host.noros.ts"), repoRoot)).toEqual([]);
   });
 });
+
+describe("noros test in a project made by noros init", () => {
+  it("tests the system's services when there is no case list", async () => {
+    const { runCli, tempDir } = await import("../helpers/cli.js");
+    const parent = tempDir();
+    expect((await runCli(["init", "shop", "--template", "web-service"], parent)).code).toBe(0);
+    // The aws tier selects none of the derived (local) cases, so nothing is built: the report shows
+    // which cases were found and why they did not run.
+    const run = await runCli(["test", "--tier", "aws", "--json"], path.join(parent, "shop"));
+    expect(run.stderr).toContain("no tests/e2e/cases.ts: one local case per service of shop.noros.ts");
+    const report = JSON.parse(run.stdout) as { cases: Array<{ name: string; status: string }> };
+    expect(report.cases.map((c) => [c.name, c.status])).toEqual([["shop-web", "skipped"]]);
+    expect(run.code).toBe(0);
+  });
+});

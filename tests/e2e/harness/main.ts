@@ -11,6 +11,8 @@ import { installCleanupOnSignals, sweepLocal } from "../local/engine.js";
 import { awsTier } from "./aws-tier.js";
 import { cleanupHarnessOnExit } from "./cleanup.js";
 import { localTier } from "./local-tier.js";
+import { casesFromSystem } from "./system-cases.js";
+import { findSystemFile } from "../../../compiler/load/find-system-file.js";
 import { formatReport } from "./report.js";
 import { CaseError, runCases } from "./run.js";
 import { tierNames, type E2eCase, type Tier, type TierName } from "./types.js";
@@ -66,7 +68,16 @@ export async function runTestCommand(options: TestCommandOptions, io: HarnessIo,
     }
     const selected = tiers(options.tier ?? "all", "--tier", true);
     const required = tiers(options.require, "--require", false);
-    const cases = await loadCases(path.resolve(io.cwd, options.cases ?? DEFAULT_CASES));
+    const casesFile = path.resolve(io.cwd, options.cases ?? DEFAULT_CASES);
+    let cases: E2eCase[];
+    if (options.cases === undefined && !existsSync(casesFile)) {
+      // A project made by `noros init` has no case list: test the services of its system file.
+      const system = findSystemFile(undefined, io.cwd);
+      cases = casesFromSystem(system, io.cwd);
+      log(`no ${DEFAULT_CASES}: one local case per service of ${path.relative(io.cwd, system)}`);
+    } else {
+      cases = await loadCases(casesFile);
+    }
     const report = await runCases(cases, {
       tiers: selected,
       require: required,
