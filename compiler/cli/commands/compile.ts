@@ -17,6 +17,8 @@ export interface CompileCommandOptions {
   readonly cache?: boolean;
   /** False with --no-test: services' test stages are left out of their Dockerfiles. */
   readonly test?: boolean;
+  /** Terraform as `.tf` files instead of `main.tf.json`. */
+  readonly hcl?: boolean;
 }
 
 export function parseTargets(value: string | undefined): Target[] {
@@ -38,14 +40,15 @@ export async function runCompile(file: string | undefined, options: CompileComma
   const onPhase = (phase: Phase, ms: number) => (phases[phase] = (phases[phase] ?? 0) + ms);
   const entry = findSystemFile(file, io.cwd);
   const skipTests = options.test === false;
-  // --no-test gives other output, so it is part of the cache key like the targets.
-  const cacheKey = skipTests ? [...targets, "no-test"] : targets;
+  const hcl = options.hcl === true;
+  // --no-test and --hcl give other output, so they are part of the cache key like the targets.
+  const cacheKey = [...targets, ...(skipTests ? ["no-test"] : []), ...(hcl ? ["hcl"] : [])];
   let result: CachedCompile | undefined = options.cache === false ? undefined : lookup(entry, cacheKey);
   let diagnostics: readonly Diagnostic[] = [];
   const cached = result !== undefined;
   if (!result) {
     const { compile } = await import("../../compile.js");
-    const compiled = compile({ file: entry, cwd: io.cwd, targets, onPhase, skipTests });
+    const compiled = compile({ file: entry, cwd: io.cwd, targets, onPhase, skipTests, hcl });
     diagnostics = compiled.diagnostics;
     result = { system: compiled.graph.system.name, constructs: compiled.graph.nodes.length, resources: compiled.resourceCount, artefacts: compiled.artefacts };
     if (options.cache !== false) store(entry, cacheKey, compiled.sources, result);
