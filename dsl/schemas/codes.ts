@@ -21,6 +21,8 @@ export const validationCodes = {
   NOROS2030: "A service's source is not a relative directory path such as \"./app\".",
   NOROS2031: "A container image is not pinned by digest (name:tag@sha256:<digest>).",
   NOROS2032: "A service's cpu or memory is not a size Fargate offers.",
+  NOROS2350: "An S3 state key is not a relative object key (no leading or trailing \"/\", no empty segments).",
+  NOROS2351: "State locking was turned off (useLockfile: false): noros always locks the state.",
 } as const;
 
 export type ValidationCode = keyof typeof validationCodes;

@@ -8,6 +8,7 @@ import { lowerGrants, lowerGroup, lowerUser } from "./constructs/iam.js";
 import { lowerLogGroup } from "./constructs/log-group.js";
 import { lowerNetwork } from "./constructs/network.js";
 import { lowerTopic } from "./constructs/topic.js";
+import { backendSettings } from "./backend.js";
 import { TerraformDocument } from "./document.js";
 import { refString, valueString } from "./expression.js";
 import { pinnedProviders, REQUIRED_TERRAFORM } from "./providers.js";
@@ -31,7 +32,7 @@ const endpointOutputs: Record<string, Record<string, string>> = {
 export function lowerTerraform(graph: Graph): TerraformOutput {
   const { system } = graph;
   const tf = new TerraformDocument(
-    { required_version: REQUIRED_TERRAFORM, required_providers: pinnedProviders },
+    { required_version: REQUIRED_TERRAFORM, required_providers: pinnedProviders, ...backendSettings(system.props) },
     {
       aws: {
         region: system.props.region,
