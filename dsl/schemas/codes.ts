@@ -23,6 +23,9 @@ export const validationCodes = {
   NOROS2032: "A service's cpu or memory is not a size Fargate offers.",
   NOROS2350: "An S3 state key is not a relative object key (no leading or trailing \"/\", no empty segments).",
   NOROS2351: "State locking was turned off (useLockfile: false): noros always locks the state.",
+  NOROS2352: "A construct itself was used as a value inside raw.terraform: use one of its references (bucket.arn).",
+  NOROS2353: "A Terraform type or block name inside raw.terraform is not valid.",
+  NOROS2354: "A raw.terraform escape hatch declares no block.",
 } as const;
 
 export type ValidationCode = keyof typeof validationCodes;

@@ -7,6 +7,7 @@ import { lowerHost } from "./constructs/host.js";
 import { lowerGrants, lowerGroup, lowerUser } from "./constructs/iam.js";
 import { lowerLogGroup } from "./constructs/log-group.js";
 import { lowerNetwork } from "./constructs/network.js";
+import { lowerRawTerraform, type RawConflict } from "./constructs/raw-terraform.js";
 import { lowerTopic } from "./constructs/topic.js";
 import { backendSettings } from "./backend.js";
 import { TerraformDocument } from "./document.js";
@@ -19,6 +20,8 @@ export interface TerraformOutput {
   readonly document: Record<string, unknown>;
   /** Terraform address -> the construct (or "system") it was generated from. */
   readonly origins: ReadonlyMap<string, string>;
+  /** Escape-hatch blocks refused because their address is taken. */
+  readonly conflicts: readonly RawConflict[];
 }
 
 /** Outputs every deployment has: where each construct can be reached. */
@@ -88,6 +91,9 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
     }
   }
 
+  // Escape hatches last, so that a collision with anything generated is seen (and refused).
+  const conflicts = lowerRawTerraform(graph, tf);
+
   const document = tf.toJSON();
-  return { artefacts: [{ path: "terraform/main.tf.json", contents: canonicalJson(document) }], document, origins: tf.origins };
+  return { artefacts: [{ path: "terraform/main.tf.json", contents: canonicalJson(document) }], document, origins: tf.origins, conflicts };
 }
