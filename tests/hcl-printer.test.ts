@@ -121,12 +121,54 @@ describe("the HCL printer", () => {
   });
 });
 
+/** Expressions written carelessly in JSON-form strings, as a raw.terraform author might. */
+const messyExpressions = [
+  "var.x?1:0",
+  "[for x in var.y:x if x!=null]",
+  "{for k,v in var.m:k=>v...}",
+  "2-1",
+  "x - -1",
+  "!var.b",
+  "foo(1,2)[0]",
+  "var.list[*].id",
+  "provider::aws::arn_parse(\"x\")",
+  "(1+2)*3",
+  "var.a&&var.b||!var.c",
+  "foo(var.list...)",
+  "jsonencode({a=\"x\",b=[1,2]})",
+  "local.x%2",
+  "a<=b",
+];
+
+describe("expression spacing", () => {
+  it("spaces expressions inside ${...} as terraform fmt does, without changing a token", () => {
+    expect(printValue("${var.x?1:0}")).toBe("x = var.x ? 1 : 0\n");
+    expect(printValue("${ var.name }-${count.index+1}")).toBe('x = "${var.name}-${count.index + 1}"\n');
+    expect(printValue("${jsonencode({a=\"x y\"})}")).toBe('x = jsonencode({ a = "x y" })\n');
+    expect(printValue("%{ if var.on }on%{ endif }")).toBe('x = "%{if var.on}on%{endif}"\n');
+    expect(printValue("${x-1}")).toBe("x = x-1\n"); // one identifier: HCL names may hold hyphens
+    expect(printValue("${~ var.x ~}")).toBe('x = "${~ var.x ~}"\n'); // strip markers are kept as written
+  });
+
+  fmtIt("leaves nothing for terraform fmt to change in carelessly written expressions", () => {
+    const locals = Object.fromEntries(messyExpressions.flatMap((e, i) => [[`bare${i}`, `\${${e}}`], [`text${i}`, `at \${${e}} and \${ ${e} }`]]));
+    const files = terraformHcl({ ...doc({}), locals });
+    expect(terraformFmtDiff(files).diff).toBe("");
+  });
+
+  it("keeps such expressions equal to the JSON form for hcl2json, blanks aside", async () => {
+    const locals = Object.fromEntries(messyExpressions.map((e, i) => [`e${i}`, `\${${e}}`]));
+    const document = { ...doc({ aws_s3_bucket: { b: { bucket: "b" } } }), locals };
+    expect(normalise(await hclToJson(terraformHcl(document)))).toEqual(normalise(document));
+  });
+});
+
 /** Strings that exercise escaping: quotes, backslashes, template markers, newlines, unicode. */
 const trickyString = fc.stringMatching(/^[a-zA-Z0-9 "\\$%{}\n\t:./\-é]{0,24}$/).map((s) =>
   // Keep the generated text literal in Terraform's eyes: double every template opener.
   s.replace(/[$%]\{/g, (m) => `${m[0]}${m}`),
 );
-const reference = fc.constantFrom("${var.name_prefix}", "${aws_s3_bucket.b.arn}", '${jsonencode({ a = "x" })}', "${length(var.list) > 0 ? 1 : 0}");
+const reference = fc.constantFrom("${var.name_prefix}", "${aws_s3_bucket.b.arn}", '${jsonencode({ a = "x" })}', "${length(var.list) > 0 ? 1 : 0}", "${ var.x?1:-1 }", '${join(",",[for s in var.l:upper(s)])}');
 const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   value: fc.oneof({ depthSize: "small" }, trickyString, reference, fc.integer(), fc.boolean(), fc.constant(null), fc.array(tie("value"), { maxLength: 3 }), fc.dictionary(fc.stringMatching(/^[a-zA-Z_:\- 0-9]{1,8}$/), tie("value"), { maxKeys: 3 })),
 })).value;

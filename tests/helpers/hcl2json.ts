@@ -1,5 +1,6 @@
 import { parse } from "@cdktf/hcl2json";
 import type { Artefact } from "../../compiler/artefact.js";
+import { scanTemplate } from "../../targets/terraform/hcl/template.js";
 
 type Json = unknown;
 const isObject = (value: Json): value is Record<string, Json> => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -38,7 +39,10 @@ const isBare = (path: readonly string[]): boolean =>
  *   object on both sides (attributes of list-of-object type are affected alike on both sides).
  * - Where Terraform JSON takes a reference or keyword as a plain string (`depends_on`, `provider`,
  *   `lifecycle.ignore_changes`, a variable's `type`, ...), HCL writes it bare and hcl2json gives it back
- *   as `"${...}"`: the interpolation markers are removed there.
+ *   as `"${...}"`: there, both sides are read as that one interpolation.
+ * - Whitespace between the tokens of an expression means nothing, and the printer spaces expressions
+ *   as terraform fmt does (`${a+b}` becomes `a + b`): inside the `${...}` and `%{...}` parts of every
+ *   string, blanks outside quoted strings are removed on both sides. Literal text is compared as is.
  * - A list of zero blocks in JSON (`"ingress": []` under a block type) prints nothing in HCL; such empty
  *   lists of blocks do not occur in noros output, so no rule hides them.
  */
@@ -50,7 +54,32 @@ export function normalise(value: Json, path: readonly string[] = []): Json {
   if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalise(v, [...path, k])]));
   if (typeof value === "string" && isBare(path)) {
     const sole = /^\$\{(.*)\}$/s.exec(value);
-    return sole ? (sole[1] as string) : value;
+    return withoutCodeBlanks(sole ? `\${${sole[1] as string}}` : `\${${value}}`);
   }
-  return value;
+  return typeof value === "string" ? withoutCodeBlanks(value) : value;
+}
+
+/** The string with blanks removed from its code parts, outside the quoted strings inside them. */
+function withoutCodeBlanks(template: string): string {
+  const parts = scanTemplate(template);
+  if (!parts) return template;
+  return parts
+    .map((part) => {
+      if (part.kind === "literal") return part.text;
+      let out = "";
+      let quoted = false;
+      for (let i = 0; i < part.text.length; i++) {
+        const c = part.text[i] as string;
+        if (quoted && c === "\\") {
+          out += part.text.slice(i, i + 2);
+          i++;
+          continue;
+        }
+        if (c === '"') quoted = !quoted;
+        if (!quoted && (c === " " || c === "\t")) continue;
+        out += c;
+      }
+      return out;
+    })
+    .join("");
 }

@@ -1,5 +1,6 @@
 import { providerSchema, type BlockSchema, type NestedBlockSchema } from "../schema/provider-schema.js";
 import { attribute, blank, block, source, type Expr, type Item } from "./ast.js";
+import { formatExpression } from "./expression-format.js";
 import { isOneLine } from "./print.js";
 import { objectKey, stringExpression } from "./strings.js";
 import { soleInterpolation } from "./template.js";
@@ -28,7 +29,7 @@ export function expression(value: Json): Expr {
 /** Places where Terraform JSON takes a reference or keyword as a plain string (`"aws_s3_bucket.x"`), not a template. */
 function bare(value: Json): Expr {
   if (typeof value !== "string") return expression(value);
-  return source(soleInterpolation(value) ?? value);
+  return source(formatExpression(soleInterpolation(value) ?? value));
 }
 
 const bareList = (value: Json): Expr => (Array.isArray(value) ? { kind: "tuple", items: value.map(bare) } : bare(value));

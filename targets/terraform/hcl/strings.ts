@@ -1,4 +1,5 @@
 import { source, type Expr } from "./ast.js";
+import { formatExpression } from "./expression-format.js";
 import { scanTemplate, soleInterpolation } from "./template.js";
 
 /** Escapes literal template text for an HCL quoted string; `$${` and `%%{` pass through unchanged. */
@@ -31,7 +32,7 @@ export const isIdentifier = (name: string): boolean => IDENTIFIER.test(name) && 
 
 /** An object key: bare when it is a plain name, quoted otherwise (`"noros:system"`). */
 export function objectKey(key: string): string {
-  return isIdentifier(key) ? key : quoted(key);
+  return isIdentifier(key) ? key : formatExpression(quoted(key));
 }
 
 const MARKERS = ["EOT", "EOF", "END", "TEXT", "DOC"];
@@ -46,7 +47,9 @@ export function heredoc(template: string): Expr | undefined {
   if (!template.endsWith("\n") || template.indexOf("\n") === template.length - 1 || template.includes("\r")) return undefined;
   const parts = scanTemplate(template);
   if (!parts || parts.some((p) => p.kind !== "literal" && p.text.includes("\n"))) return undefined;
-  const lines = template.slice(0, -1).split("\n");
+  // Interpolations are spaced as terraform fmt spaces them; the literal text stays as it is.
+  const formatted = parts.map((p) => (p.kind === "literal" ? p.text : formatExpression(`"${p.text}"`).slice(1, -1))).join("");
+  const lines = formatted.slice(0, -1).split("\n");
   if (lines.some((l) => /^\t/.test(l) || (l !== "" && l.trim() === "") || /[ \t]$/.test(l))) return undefined;
   if (!lines.some((l) => l !== "" && !/^\s/.test(l))) return undefined;
   const marker = MARKERS.find((m) => !lines.some((l) => l.trim() === m));
@@ -57,6 +60,6 @@ export function heredoc(template: string): Expr | undefined {
 /** A Terraform JSON string as idiomatic HCL: a bare expression, a heredoc, or a quoted template. */
 export function stringExpression(template: string): Expr {
   const bare = soleInterpolation(template);
-  if (bare !== undefined && !bare.includes("\n")) return source(bare);
-  return heredoc(template) ?? source(quoted(template));
+  if (bare !== undefined && !bare.includes("\n")) return source(formatExpression(bare));
+  return heredoc(template) ?? source(formatExpression(quoted(template)));
 }
