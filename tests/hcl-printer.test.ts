@@ -193,3 +193,54 @@ describe("properties", () => {
     expect(result.ok).toBe(true);
   });
 });
+
+describe("less common Terraform constructs", () => {
+  /** Every top-level and meta-argument form the printer knows, in JSON form as Terraform documents it. */
+  const everything = {
+    terraform: { required_version: ">= 1.10", required_providers: { aws: { source: "hashicorp/aws", version: "6.25.0" }, random: { source: "hashicorp/random", version: "3.7.2" } } },
+    provider: { aws: [{ region: "eu-central-1" }, { alias: "west", region: "eu-west-1" }] },
+    variable: {
+      sizes: { type: "map(number)", description: "Sizes.", default: { small: 1, "x-large": 4 }, validation: [{ condition: "${alltrue([for v in values(var.sizes): v > 0])}", error_message: "Positive." }] },
+      secret: { type: "string", sensitive: true, nullable: false },
+    },
+    locals: { names: "${[for k, v in var.sizes: upper(k)]}" },
+    data: { aws_region: { current: {} } },
+    resource: {
+      aws_instance: {
+        web: {
+          count: 2,
+          provider: "aws.west",
+          ami: "ami-1",
+          instance_type: "t3.small",
+          dynamic: { ebs_block_device: { for_each: "${var.sizes}", iterator: "disk", content: { device_name: "/dev/sd${disk.key}", volume_size: "${disk.value}" } } },
+          depends_on: ["data.aws_region.current"],
+          lifecycle: { create_before_destroy: true, ignore_changes: ["tags", "user_data"], precondition: [{ condition: "${var.secret != \"\"}", error_message: "Set the secret." }] },
+        },
+      },
+      random_id: { suffix: { byte_length: 4, keepers: { "noros:run": "${var.secret}" } } },
+    },
+    output: { ids: { value: "${aws_instance.web[*].id}", description: "Instance ids.", sensitive: false, depends_on: ["aws_instance.web"] } },
+    moved: [{ from: "aws_instance.old", to: "aws_instance.web" }],
+    import: [{ to: "random_id.suffix", id: "abcd" }],
+  };
+
+  it("prints them idiomatically", () => {
+    const files = new Map(terraformHcl(everything).map((f) => [f.path, String(f.contents)]));
+    expect(files.get("terraform/variables.tf")).toContain('variable "secret" {\n  type      = string\n  sensitive = true\n  nullable  = false\n}\n');
+    expect(files.get("terraform/compute.tf")).toContain(
+      '  dynamic "ebs_block_device" {\n    for_each = var.sizes\n    iterator = disk\n\n    content {\n      device_name = "/dev/sd${disk.key}"\n      volume_size = disk.value\n    }\n  }\n',
+    );
+    expect(files.get("terraform/outputs.tf")).toContain('output "ids" {\n  value       = aws_instance.web[*].id\n  description = "Instance ids."\n  sensitive   = false\n\n  depends_on = [aws_instance.web]\n}\n');
+    expect(files.get("terraform/main.tf")).toContain('moved {\n  from = aws_instance.old\n  to   = aws_instance.web\n}\n');
+    expect(files.get("terraform/providers.tf")).toContain('provider "aws" {\n  alias  = "west"\n  region = "eu-west-1"\n}\n');
+    expect(files.get("terraform/providers.tf")).toContain('  required_providers {\n    aws = {\n      source  = "hashicorp/aws"\n      version = "6.25.0"\n    }\n    random = {\n');
+  });
+
+  it("reads back equal through hcl2json", async () => {
+    expect(normalise(await hclToJson(terraformHcl(everything)))).toEqual(normalise(everything));
+  });
+
+  fmtIt("leaves nothing for terraform fmt to change", () => {
+    expect(terraformFmtDiff(terraformHcl(everything)).diff).toBe("");
+  });
+});

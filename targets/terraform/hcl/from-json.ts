@@ -71,9 +71,11 @@ function asObject(value: Json): JsonObject {
 }
 
 /** A block body whose attributes and nested blocks the schema knows (meta-arguments are not allowed here). */
-function schemaBody(body: JsonObject, schema: BlockSchema | undefined, meta?: (sorted: Sorted, key: string, value: Json) => boolean): Item[] {
+function schemaBody(body: JsonObject, schema: BlockSchema | undefined, meta?: (sorted: Sorted, key: string, value: Json) => boolean, first: readonly string[] = []): Item[] {
   const sorted = empty();
-  for (const [key, value] of byKey(Object.entries(body))) {
+  // Keys people expect first (a variable's type, an output's value), then the rest alphabetically.
+  const rank = (key: string) => (first.includes(key) ? first.indexOf(key) : first.length);
+  for (const [key, value] of byKey(Object.entries(body)).sort(([a], [b]) => rank(a) - rank(b))) {
     if (meta?.(sorted, key, value)) continue;
     const nested = schema?.blocks?.[key];
     if (nested) sorted.blocks.push(...nestedBlocks(key, nested, value));
@@ -161,7 +163,8 @@ function resourceBlock(kind: "resource" | "data", type: string, name: string, bo
 function terraformBlock(body: JsonObject): Item {
   return block("terraform", [], schemaBody(body, undefined, (sorted, key, value) => {
     if (key === "required_providers") {
-      sorted.blocks.push(...asList(value).map((p) => block("required_providers", [], plainBody(asObject(p)))));
+      // One provider requirement after the other, without blank lines, as `terraform init` docs show them.
+      sorted.blocks.push(...asList(value).map((p) => block("required_providers", [], byKey(Object.entries(asObject(p))).map(([name, requirement]) => attribute(name, expression(requirement))))));
       return true;
     }
     if (key === "backend") {
@@ -192,7 +195,7 @@ function variableBlock(name: string, body: JsonObject): Item {
       return true;
     }
     return false;
-  }));
+  }, ["type", "description", "default", "sensitive", "nullable", "ephemeral"]));
 }
 
 function outputBlock(name: string, body: JsonObject): Item {
@@ -206,7 +209,7 @@ function outputBlock(name: string, body: JsonObject): Item {
       return true;
     }
     return false;
-  }));
+  }, ["value", "description", "sensitive", "ephemeral"]));
 }
 
 /** `moved`, `removed`, `import`: `from`/`to` are resource addresses, written bare. */
