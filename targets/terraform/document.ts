@@ -40,8 +40,11 @@ export class TerraformDocument {
     this.origins.set(`output.${name}`, origin);
   }
 
+  /** Like data sources, a variable may be declared again with the same body (shared by constructs). */
   variable(name: string, body: Body, origin = "system"): void {
-    if (this.variables.has(name)) throw new Error(`internal: variable ${name} declared twice`);
+    const existing = this.variables.get(name);
+    if (existing && JSON.stringify(existing) === JSON.stringify(body)) return;
+    if (existing) throw new Error(`internal: variable ${name} declared twice`);
     this.variables.set(name, body);
     this.origins.set(`var.${name}`, origin);
   }
