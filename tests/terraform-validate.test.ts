@@ -27,7 +27,7 @@ if (hasTerraform && !hasMirror) console.warn(`SKIPPED: no provider mirror at ${p
 const env = { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null", CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
 
 /** `terraform validate -json` of a directory, or undefined when a provider is not in the mirror. */
-function validate(dir: string): { valid: boolean; diagnostics: Array<{ severity: string; summary: string; detail?: string }> } | undefined {
+function validate(dir: string): { valid: boolean; diagnostics: Array<{ severity: string; summary: string; detail: string | undefined }> } | undefined {
   const init = spawnSync("terraform", ["init", "-backend=false", `-plugin-dir=${pluginDir}`, "-no-color", "-input=false"], { cwd: dir, env, encoding: "utf8" });
   if (init.status !== 0) {
     console.warn(`SKIPPED: terraform init from ${pluginDir} failed in ${dir}: ${init.stderr.split("\n").find((l) => l.trim() !== "") ?? ""}`);
