@@ -220,6 +220,7 @@ describe("less common Terraform constructs", () => {
       random_id: { suffix: { byte_length: 4, keepers: { "noros:run": "${var.secret}" } } },
     },
     output: { ids: { value: "${aws_instance.web[*].id}", description: "Instance ids.", sensitive: false, depends_on: ["aws_instance.web"] } },
+    module: { vpc: { source: "terraform-aws-modules/vpc/aws", version: "6.0.1", name: "main", azs: ["eu-central-1a"], providers: { aws: "aws.west" }, depends_on: ["random_id.suffix"] } },
     moved: [{ from: "aws_instance.old", to: "aws_instance.web" }],
     import: [{ to: "random_id.suffix", id: "abcd" }],
   };
@@ -231,6 +232,9 @@ describe("less common Terraform constructs", () => {
       '  dynamic "ebs_block_device" {\n    for_each = var.sizes\n    iterator = disk\n\n    content {\n      device_name = "/dev/sd${disk.key}"\n      volume_size = disk.value\n    }\n  }\n',
     );
     expect(files.get("terraform/outputs.tf")).toContain('output "ids" {\n  value       = aws_instance.web[*].id\n  description = "Instance ids."\n  sensitive   = false\n\n  depends_on = [aws_instance.web]\n}\n');
+    expect(files.get("terraform/main.tf")).toContain(
+      'module "vpc" {\n  source  = "terraform-aws-modules/vpc/aws"\n  version = "6.0.1"\n  azs     = ["eu-central-1a"]\n  name    = "main"\n\n  providers = {\n    aws = aws.west\n  }\n\n  depends_on = [random_id.suffix]\n}\n',
+    );
     expect(files.get("terraform/main.tf")).toContain('moved {\n  from = aws_instance.old\n  to   = aws_instance.web\n}\n');
     expect(files.get("terraform/providers.tf")).toContain('provider "aws" {\n  alias  = "west"\n  region = "eu-west-1"\n}\n');
     expect(files.get("terraform/providers.tf")).toContain('  required_providers {\n    aws = {\n      source  = "hashicorp/aws"\n      version = "6.25.0"\n    }\n    random = {\n');

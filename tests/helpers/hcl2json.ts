@@ -29,7 +29,9 @@ function mergeInto(target: Record<string, Json>, source: Record<string, Json>, f
 /** Keys whose values Terraform JSON writes as plain strings that are references or keywords, never templates. */
 const bareKeys = new Set(["depends_on", "provider", "ignore_changes", "replace_triggered_by", "from", "to", "iterator", "experiments"]);
 const isBare = (path: readonly string[]): boolean =>
-  bareKeys.has(path[path.length - 1] ?? "") || (path.length === 3 && path[0] === "variable" && path[2] === "type");
+  bareKeys.has(path[path.length - 1] ?? "") ||
+  (path.length === 3 && path[0] === "variable" && path[2] === "type") ||
+  (path.length === 4 && path[0] === "module" && path[2] === "providers");
 
 /**
  * Makes the JSON form and hcl2json's reading of the HCL form comparable; each rule is one difference

@@ -212,6 +212,18 @@ function outputBlock(name: string, body: JsonObject): Item {
   }, ["value", "description", "sensitive", "ephemeral"]));
 }
 
+/** `module "name" { source = ... }`: inputs are expressions; `providers` maps names to bare provider references. */
+function moduleBlock(name: string, body: JsonObject): Item {
+  const meta = metaArguments(undefined);
+  return block("module", [name], schemaBody(body, undefined, (sorted, key, value) => {
+    if (key === "providers") {
+      sorted.tail.unshift(attribute(key, { kind: "object", entries: byKey(Object.entries(asObject(value))).map(([k, v]) => ({ key: objectKey(k), value: bare(v) })) }));
+      return true;
+    }
+    return meta(sorted, key, value);
+  }, ["source", "version"]));
+}
+
 /** `moved`, `removed`, `import`: `from`/`to` are resource addresses, written bare. */
 function addressBlock(kind: string, body: JsonObject): Item {
   return block(kind, [], schemaBody(body, undefined, (sorted, key, value) => {
@@ -247,11 +259,12 @@ export function topBlocks(doc: JsonObject): TopBlock[] {
       for (const [name, body] of byKey(Object.entries(asObject(byName)))) out.push({ section: kind, type, item: resourceBlock(kind, type, name, body) });
     }
   }
+  for (const [name, body] of byKey(Object.entries(section("module")))) out.push({ section: "module", item: moduleBlock(name, asObject(asList(body)[0])) });
   for (const [name, body] of byKey(Object.entries(section("output")))) out.push({ section: "output", item: outputBlock(name, asObject(body)) });
   for (const kind of ["moved", "removed", "import"]) {
     for (const body of asList(doc[kind] ?? [])) out.push({ section: kind, item: addressBlock(kind, asObject(body)) });
   }
-  const known = new Set(["terraform", "provider", "variable", "locals", "data", "resource", "output", "moved", "removed", "import"]);
+  const known = new Set(["terraform", "provider", "variable", "locals", "data", "resource", "module", "output", "moved", "removed", "import"]);
   const unknown = Object.keys(doc).filter((k) => !known.has(k));
   if (unknown.length > 0) throw new Error(`internal: no HCL form for the top-level "${unknown.join(", ")}" of a Terraform document`);
   return out;

@@ -12,6 +12,7 @@ const fileOfSection: Readonly<Record<string, string>> = {
   provider: "providers",
   variable: "variables",
   locals: "main",
+  module: "main",
   output: "outputs",
   moved: "main",
   removed: "main",
