@@ -217,6 +217,12 @@ describe("less common Terraform constructs", () => {
           lifecycle: { create_before_destroy: true, ignore_changes: ["tags", "user_data"], precondition: [{ condition: "${var.secret != \"\"}", error_message: "Set the secret." }] },
         },
       },
+      aws_launch_template: {
+        web: {
+          name: "web",
+          block_device_mappings: { device_name: "/dev/xvda", dynamic: { ebs: { for_each: "${var.sizes}", content: { encrypted: true } } } },
+        },
+      },
       random_id: { suffix: { byte_length: 4, keepers: { "noros:run": "${var.secret}" } } },
     },
     output: { ids: { value: "${aws_instance.web[*].id}", description: "Instance ids.", sensitive: false, depends_on: ["aws_instance.web"] } },
@@ -231,6 +237,7 @@ describe("less common Terraform constructs", () => {
     expect(files.get("terraform/compute.tf")).toContain(
       '  dynamic "ebs_block_device" {\n    for_each = var.sizes\n    iterator = disk\n\n    content {\n      device_name = "/dev/sd${disk.key}"\n      volume_size = disk.value\n    }\n  }\n',
     );
+    expect(files.get("terraform/compute.tf")).toContain('  block_device_mappings {\n    device_name = "/dev/xvda"\n\n    dynamic "ebs" {\n      for_each = var.sizes\n\n      content {\n        encrypted = true\n      }\n    }\n  }\n');
     expect(files.get("terraform/outputs.tf")).toContain('output "ids" {\n  value       = aws_instance.web[*].id\n  description = "Instance ids."\n  sensitive   = false\n\n  depends_on = [aws_instance.web]\n}\n');
     expect(files.get("terraform/main.tf")).toContain(
       'module "vpc" {\n  source  = "terraform-aws-modules/vpc/aws"\n  version = "6.0.1"\n  azs     = ["eu-central-1a"]\n  name    = "main"\n\n  providers = {\n    aws = aws.west\n  }\n\n  depends_on = [random_id.suffix]\n}\n',

@@ -45,6 +45,9 @@ const isBare = (path: readonly string[]): boolean =>
  * - Whitespace between the tokens of an expression means nothing, and the printer spaces expressions
  *   as terraform fmt does (`${a+b}` becomes `a + b`): inside the `${...}` and `%{...}` parts of every
  *   string, blanks outside quoted strings are removed on both sides. Literal text is compared as is.
+ * - Not normalised, so such documents fail here: hcl2json writes a bare tuple or object constructor or
+ *   literal as JSON (`for_each = [1]` becomes `[1]`), so a JSON-form string that is a sole
+ *   interpolation of one (`"${[1]}"`) reads back differently; noros does not generate those.
  * - A list of zero blocks in JSON (`"ingress": []` under a block type) prints nothing in HCL; such empty
  *   lists of blocks do not occur in noros output, so no rule hides them.
  */

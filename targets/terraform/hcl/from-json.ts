@@ -70,7 +70,11 @@ function asObject(value: Json): JsonObject {
   return value;
 }
 
-/** A block body whose attributes and nested blocks the schema knows (meta-arguments are not allowed here). */
+/**
+ * A block body: nested blocks where the schema has a block type of that name (and `dynamic` blocks,
+ * allowed at any depth), attributes otherwise. `meta` claims the keys a particular block treats
+ * specially (meta-arguments, `required_providers`, ...).
+ */
 function schemaBody(body: JsonObject, schema: BlockSchema | undefined, meta?: (sorted: Sorted, key: string, value: Json) => boolean, first: readonly string[] = []): Item[] {
   const sorted = empty();
   // Keys people expect first (a variable's type, an output's value), then the rest alphabetically.
@@ -79,6 +83,7 @@ function schemaBody(body: JsonObject, schema: BlockSchema | undefined, meta?: (s
     if (meta?.(sorted, key, value)) continue;
     const nested = schema?.blocks?.[key];
     if (nested) sorted.blocks.push(...nestedBlocks(key, nested, value));
+    else if (key === "dynamic" && schema) sorted.blocks.push(...dynamicBlocks(value, schema));
     else place(sorted, attribute(key, expression(value)));
   }
   return assemble(sorted);
