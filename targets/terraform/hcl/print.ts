@@ -1,5 +1,5 @@
 import type { Expr, Item } from "./ast.js";
-import { isIdentifier, quoted } from "./strings.js";
+import { quoted } from "./strings.js";
 
 const INDENT = "  ";
 /** Tuples of plain values stay on one line up to this width, as people write them. */
@@ -110,9 +110,9 @@ export function printHcl(items: readonly Item[]): string {
   return `${rows(items, 0).join("\n")}\n`;
 }
 
-/** Body attribute and block names are bare identifiers in HCL; anything else is a bug upstream. */
+/** Body attribute names are bare identifiers in HCL (keywords included); anything else is a bug upstream. */
 function checkNames(item: Item): void {
-  if (item.kind === "attribute" && !isIdentifier(item.name) && !/^(true|false|null|for|in|if)$/.test(item.name)) {
+  if (item.kind === "attribute" && !/^[A-Za-z_][A-Za-z0-9_-]*$/.test(item.name)) {
     throw new Error(`internal: "${item.name}" cannot be an HCL attribute name`);
   }
   if (item.kind === "block") item.body.forEach(checkNames);
