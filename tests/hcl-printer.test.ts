@@ -88,6 +88,12 @@ describe("the HCL printer", () => {
     );
   });
 
+  fmtIt("keeps aligning = across a heredoc inside an object, as terraform fmt does", () => {
+    const printed = printValue({ a: 1, long_key: "two\nlines\n", m: 2, z_nested: { c: 3 }, zz: 4 });
+    expect(printed).toBe(["x = {", "  a        = 1", "  long_key = <<-EOT", "    two", "    lines", "  EOT", "  m        = 2", "  z_nested = {", "    c = 3", "  }", "  zz = 4", "}", ""].join("\n"));
+    expect(terraformFmtDiff([{ path: "terraform/x.tf", contents: printed }]).diff).toBe("");
+  });
+
   it("writes short lists of plain values on one line and others one element per line", () => {
     expect(printValue(["a", 1, true])).toBe('x = ["a", 1, true]\n');
     expect(printValue([{ a: 1 }])).toBe("x = [\n  {\n    a = 1\n  },\n]\n");
