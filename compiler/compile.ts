@@ -15,6 +15,7 @@ import { lowerNix } from "../targets/nix/lower.js";
 import { positionOfPath } from "./check/positions.js";
 import { readServiceSources } from "./load/service-sources.js";
 import { lowerTerraform } from "../targets/terraform/lower.js";
+import { terraformHcl } from "../targets/terraform/hcl/index.js";
 import { validateAgainstProviders } from "./validate-terraform.js";
 
 export { allTargets, type Target } from "./target-names.js";
@@ -28,6 +29,8 @@ export interface CompileOptions {
   readonly onPhase?: (phase: Phase, ms: number) => void;
   /** Leave out the test stage of services that declare `test` (`--no-test`). */
   readonly skipTests?: boolean;
+  /** Write the Terraform configuration as `.tf` files (HCL) instead of `main.tf.json` (`--hcl`). */
+  readonly hcl?: boolean;
 }
 
 export interface Compiled {
@@ -90,7 +93,7 @@ export function compile(options: CompileOptions): Compiled {
   stopOnErrors(problems);
 
   const artefacts: Artefact[] = [
-    ...(targets.has("terraform") ? terraform.artefacts : []),
+    ...(targets.has("terraform") ? (options.hcl === true ? terraformHcl(terraform.document) : terraform.artefacts) : []),
     ...(targets.has("nix") ? nix.artefacts : []),
     ...docker,
   ];

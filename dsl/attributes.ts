@@ -3,6 +3,7 @@ import { hostAttributes } from "./host.js";
 import { groupAttributes, userAttributes } from "./iam.js";
 import { logGroupAttributes } from "./log-group.js";
 import { networkAttributes } from "./network.js";
+import { rawTerraformAttributes } from "./raw.js";
 import { serviceAttributes } from "./service.js";
 import { topicAttributes } from "./topic.js";
 
@@ -16,4 +17,5 @@ export const attributesByKind: Readonly<Record<string, Readonly<Record<string, s
   topic: topicAttributes,
   "log-group": logGroupAttributes,
   service: serviceAttributes,
+  "raw-terraform": rawTerraformAttributes,
 };

@@ -20,3 +20,5 @@ export { logGroup } from "./log-group.js";
 export { service } from "./service.js";
 export type { Service } from "./service.js";
 export type { LogGroup } from "./log-group.js";
+export { raw } from "./raw.js";
+export type { RawTerraform } from "./raw.js";

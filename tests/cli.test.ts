@@ -22,6 +22,22 @@ describe("noros CLI", () => {
     expect(existsSync(path.join(dir, "out", "manifest.json"))).toBe(true);
   });
 
+  it("writes .tf files instead of main.tf.json with --hcl, and switching back is not served from the cache", async () => {
+    const dir = copyOfExample();
+    const hcl = await runCli(["compile", "--hcl", "--json"], dir);
+    expect(hcl.code, hcl.stderr).toBe(0);
+    const terraformFiles = (JSON.parse(hcl.stdout) as { artefacts: Array<{ path: string }> }).artefacts.map((a) => a.path).filter((p) => p.startsWith("terraform/"));
+    expect(terraformFiles).toEqual(["terraform/compute.tf", "terraform/iam.tf", "terraform/network.tf", "terraform/operations.tf", "terraform/outputs.tf", "terraform/providers.tf", "terraform/storage.tf", "terraform/variables.tf"]);
+    expect(existsSync(path.join(dir, "out", "terraform", "main.tf.json"))).toBe(false);
+    expect(readFileSync(path.join(dir, "out", "terraform", "providers.tf"), "utf8")).toContain('terraform {\n  required_version = ">= 1.10"\n');
+
+    const json = await runCli(["compile"], dir);
+    expect(json.code, json.stderr).toBe(0);
+    expect(json.stdout).not.toContain("from cache");
+    expect(existsSync(path.join(dir, "out", "terraform", "main.tf.json"))).toBe(true);
+    expect(existsSync(path.join(dir, "out", "terraform", "providers.tf"))).toBe(false);
+  });
+
   it("refuses a directory with two system files, naming both", async () => {
     const dir = copyOfExample();
     writeFileSync(path.join(dir, "second.noros.ts"), "");

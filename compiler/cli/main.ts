@@ -24,15 +24,16 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option("--json", "print the result as JSON")
     .option("--no-cache", "compile even if the system and noros are unchanged since the last compile")
     .option("--no-test", "leave the test stage out of services' Dockerfiles (their `test` commands do not run when the images are built)")
+    .option("--hcl", "write the Terraform configuration as .tf files in HCL, one per concern, instead of main.tf.json")
     .option("--watch", "compile again whenever a source file of the system changes")
     .option("--progress", "print a line per finished phase on stderr (on a terminal a status line appears by itself when a compile takes more than a second)")
-    .addHelpText("after", "\nExamples:\n  $ noros compile\n  $ noros compile examples/hello/hello.noros.ts -o out/hello\n  $ noros compile --target terraform --json")
-    .action(async (file: string | undefined, options: { out: string; target?: string; json?: boolean; cache?: boolean; test?: boolean; watch?: boolean; progress?: boolean }) => {
+    .addHelpText("after", "\nExamples:\n  $ noros compile\n  $ noros compile examples/hello/hello.noros.ts -o out/hello\n  $ noros compile --target terraform --json\n  $ noros compile --hcl")
+    .action(async (file: string | undefined, options: { out: string; target?: string; json?: boolean; cache?: boolean; test?: boolean; hcl?: boolean; watch?: boolean; progress?: boolean }) => {
       jsonMode = options.json === true;
       const { parseTargets, runCompile } = await import("./commands/compile.js");
       if (options.watch) {
         const { runWatch } = await import("./commands/watch.js");
-        setExit(await runWatch(file, { out: options.out, targets: parseTargets(options.target), skipTests: options.test === false }, io));
+        setExit(await runWatch(file, { out: options.out, targets: parseTargets(options.target), skipTests: options.test === false, hcl: options.hcl === true }, io));
         return;
       }
       setExit(await runCompile(file, options, io));

@@ -95,6 +95,13 @@ const compilerCodes: Record<string, Explanation> = {
   NOROS4001: {
     title: "The generated Terraform does not match the provider schema.",
     explanation: "Every generated main.tf.json is validated offline against the real provider schemas in schemas/providers/. A problem here is a noros bug or comes from an escape hatch.",
+    fix: "In a raw.terraform block, correct the argument or block named in the message (the position is the raw block's); otherwise report the bug.",
+  },
+  NOROS4002: {
+    title: "A raw.terraform block has the address of a block noros generates (or of another escape hatch's block).",
+    explanation: "Escape hatches add to the generated Terraform; they never replace it, because a silent override would undo secure defaults without anyone seeing it.",
+    example: 'raw.terraform("x", { reason: "...", resource: { aws_s3_bucket: { site: { bucket: "y" } } } }) // aws_s3_bucket.site is the bucket "site"',
+    fix: "Give the raw block another name, or change the construct's properties (or waive its default) instead of overriding its resource.",
   },
 };
 

@@ -61,6 +61,13 @@ function positionTransformer(fileIndex: number): ts.TransformerFactory<ts.Source
         const args = node.arguments.map((a) => ts.visitNode(a, visit) as ts.Expression);
         return track("call", [node.expression, num(fileIndex), num(line), num(col), ...args]);
       }
+      // `namespace.constructor(...)` (`raw.terraform(...)`): the construct's position is this call too.
+      if (ts.isCallExpression(node) && !node.questionDotToken && ts.isPropertyAccessExpression(node.expression) && ts.isIdentifier(node.expression.expression) && ts.isIdentifier(node.expression.name) && !node.expression.questionDotToken) {
+        const [line, col] = positionOf(node, sourceFile);
+        const args = node.arguments.map((a) => ts.visitNode(a, visit) as ts.Expression);
+        const target = ts.visitNode(node.expression.expression, visit) as ts.Expression;
+        return track("method", [target, f.createStringLiteral(node.expression.name.text), num(fileIndex), num(line), num(col), ...args]);
+      }
       return ts.visitEachChild(node, visit, context);
     };
     return ts.visitNode(sourceFile, visit) as ts.SourceFile;

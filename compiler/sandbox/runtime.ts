@@ -18,6 +18,7 @@ interface Tracking {
   object<T>(value: T, file: number, line: number, col: number, keys: Array<[string, number, number]>): T;
   array<T>(value: T, file: number, line: number, col: number, elements: Array<[number, number]>): T;
   call(callee: (...args: unknown[]) => unknown, file: number, line: number, col: number, ...args: unknown[]): unknown;
+  method(target: Record<string, (...args: unknown[]) => unknown>, name: string, file: number, line: number, col: number, ...args: unknown[]): unknown;
 }
 
 interface WalkError {
@@ -86,6 +87,12 @@ export function createRuntime(global: Record<string, unknown>) {
     call(callee, file, line, col, ...args) {
       const result = callee(...args);
       // The innermost call that returned a construct is where it was declared; outer helpers keep it.
+      if (typeof result === "object" && result !== null && !callSites.has(result)) callSites.set(result, [file, line, col]);
+      return result;
+    },
+    // `raw.terraform(...)`: called as a method, so that `this` stays what the author's code expects.
+    method(target, name, file, line, col, ...args) {
+      const result = target[name]!(...args);
       if (typeof result === "object" && result !== null && !callSites.has(result)) callSites.set(result, [file, line, col]);
       return result;
     },

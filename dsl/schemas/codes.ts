@@ -21,6 +21,11 @@ export const validationCodes = {
   NOROS2030: "A service's source is not a relative directory path such as \"./app\".",
   NOROS2031: "A container image is not pinned by digest (name:tag@sha256:<digest>).",
   NOROS2032: "A service's cpu or memory is not a size Fargate offers.",
+  NOROS2350: "An S3 state key is not a relative object key (no leading or trailing \"/\", no empty segments).",
+  NOROS2351: "State locking was turned off (useLockfile: false): noros always locks the state.",
+  NOROS2352: "A construct itself was used as a value inside raw.terraform: use one of its references (bucket.arn).",
+  NOROS2353: "A Terraform type or block name inside raw.terraform is not valid.",
+  NOROS2354: "A raw.terraform escape hatch declares no block.",
 } as const;
 
 export type ValidationCode = keyof typeof validationCodes;

@@ -7,6 +7,7 @@ import { HostSchema } from "./host.js";
 import { GroupSchema, UserSchema } from "./iam.js";
 import { LogGroupSchema } from "./log-group.js";
 import { NetworkSchema } from "./network.js";
+import { RawTerraformSchema } from "./raw-terraform.js";
 import { ServiceSchema } from "./service.js";
 import { TopicSchema } from "./topic.js";
 
@@ -19,6 +20,7 @@ export const constructSchemas = {
   topic: TopicSchema,
   "log-group": LogGroupSchema,
   service: ServiceSchema,
+  "raw-terraform": RawTerraformSchema,
 } as const;
 
 export type ConstructKind = keyof typeof constructSchemas;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Construct } from "../core.js";
+import { BackendSchema } from "./backend.js";
 import { Region, Tags, ValueSchema, fail, use } from "./common.js";
 
 const OutputName = z.string().superRefine((value, ctx) => {
@@ -15,6 +16,8 @@ export const SystemSchema = z.strictObject({
   outputs: z.record(OutputName, ValueSchema).default({}),
   /** Tags on every resource, in addition to noros's own. */
   tags: Tags.default({}),
+  /** Where Terraform keeps the state: an S3 bucket with lock files. Without it, a local file. */
+  backend: BackendSchema.optional(),
 });
 
 export type SystemInput = z.input<typeof SystemSchema>;

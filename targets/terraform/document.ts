@@ -9,7 +9,11 @@ export class TerraformDocument {
   private readonly dataSources = new Map<string, Map<string, Body>>();
   private readonly outputs = new Map<string, Body>();
   private readonly variables = new Map<string, Body>();
-  /** "aws_s3_bucket.uploads" or "data.aws_ami.nixos" -> the construct name it lowers. */
+  private readonly locals = new Map<string, unknown>();
+  /**
+   * "aws_s3_bucket.uploads", "data.aws_ami.nixos", "output.x", "var.x", "local.x" -> the construct
+   * name it lowers ("system" for what the system itself generates).
+   */
   readonly origins = new Map<string, string>();
 
   constructor(
@@ -36,8 +40,24 @@ export class TerraformDocument {
     this.origins.set(`output.${name}`, origin);
   }
 
-  variable(name: string, body: Body): void {
+  /** Like data sources, a variable may be declared again with the same body (shared by constructs). */
+  variable(name: string, body: Body, origin = "system"): void {
+    const existing = this.variables.get(name);
+    if (existing && JSON.stringify(existing) === JSON.stringify(body)) return;
+    if (existing) throw new Error(`internal: variable ${name} declared twice`);
     this.variables.set(name, body);
+    this.origins.set(`var.${name}`, origin);
+  }
+
+  local(name: string, value: unknown, origin: string): void {
+    if (this.locals.has(name)) throw new Error(`internal: local ${name} declared twice`);
+    this.locals.set(name, value);
+    this.origins.set(`local.${name}`, origin);
+  }
+
+  /** Whether an address (as in `origins`) is declared already. */
+  has(address: string): boolean {
+    return this.origins.has(address);
   }
 
   hasOutput(name: string): boolean {
@@ -57,6 +77,7 @@ export class TerraformDocument {
       Object.fromEntries([...table].map(([type, byName]) => [type, Object.fromEntries(byName)]));
     const doc: Body = { terraform: this.settings, provider: this.providers };
     if (this.variables.size > 0) doc.variable = Object.fromEntries(this.variables);
+    if (this.locals.size > 0) doc.locals = Object.fromEntries(this.locals);
     if (this.dataSources.size > 0) doc.data = nest(this.dataSources);
     if (this.resources.size > 0) doc.resource = nest(this.resources);
     if (this.outputs.size > 0) doc.output = Object.fromEntries(this.outputs);

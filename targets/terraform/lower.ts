@@ -7,7 +7,9 @@ import { lowerHost } from "./constructs/host.js";
 import { lowerGrants, lowerGroup, lowerUser } from "./constructs/iam.js";
 import { lowerLogGroup } from "./constructs/log-group.js";
 import { lowerNetwork } from "./constructs/network.js";
+import { lowerRawTerraform, type RawConflict } from "./constructs/raw-terraform.js";
 import { lowerTopic } from "./constructs/topic.js";
+import { backendSettings } from "./backend.js";
 import { TerraformDocument } from "./document.js";
 import { refString, valueString } from "./expression.js";
 import { pinnedProviders, REQUIRED_TERRAFORM } from "./providers.js";
@@ -18,6 +20,8 @@ export interface TerraformOutput {
   readonly document: Record<string, unknown>;
   /** Terraform address -> the construct (or "system") it was generated from. */
   readonly origins: ReadonlyMap<string, string>;
+  /** Escape-hatch blocks refused because their address is taken. */
+  readonly conflicts: readonly RawConflict[];
 }
 
 /** Outputs every deployment has: where each construct can be reached. */
@@ -31,7 +35,7 @@ const endpointOutputs: Record<string, Record<string, string>> = {
 export function lowerTerraform(graph: Graph): TerraformOutput {
   const { system } = graph;
   const tf = new TerraformDocument(
-    { required_version: REQUIRED_TERRAFORM, required_providers: pinnedProviders },
+    { required_version: REQUIRED_TERRAFORM, required_providers: pinnedProviders, ...backendSettings(system.props) },
     {
       aws: {
         region: system.props.region,
@@ -87,6 +91,9 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
     }
   }
 
+  // Escape hatches last, so that a collision with anything generated is seen (and refused).
+  const conflicts = lowerRawTerraform(graph, tf);
+
   const document = tf.toJSON();
-  return { artefacts: [{ path: "terraform/main.tf.json", contents: canonicalJson(document) }], document, origins: tf.origins };
+  return { artefacts: [{ path: "terraform/main.tf.json", contents: canonicalJson(document) }], document, origins: tf.origins, conflicts };
 }

@@ -1,4 +1,6 @@
+import { rawBlocks } from "../../../targets/terraform/constructs/raw-terraform.js";
 import { compile } from "../../compile.js";
+import { nodesOf } from "../../graph.js";
 import { displayPath } from "../../diagnostics/diagnostic.js";
 import { EXIT_OK } from "../exit-codes.js";
 import { diagnosticsJson, printDiagnostics, type Io } from "../output.js";
@@ -13,6 +15,14 @@ export function runCheck(file: string | undefined, options: { json?: boolean }, 
     constructs: compiled.graph.nodes.length,
     resources: compiled.resourceCount,
     grants: compiled.graph.grants.map((g) => ({ principal: `${g.principal.kind} ${g.principal.name}`, actions: g.actions, reason: g.reason })),
+    // Every escape hatch in force, so that a reviewer sees what bypasses the DSL's checks and defaults.
+    escapeHatches: nodesOf(compiled.graph, "raw-terraform").map((node) => ({
+      kind: "raw.terraform",
+      name: node.name,
+      at: `${displayPath(node.pos.file, io.cwd)}:${node.pos.line}:${node.pos.col}`,
+      reason: node.props.reason,
+      blocks: rawBlocks(node).map((b) => b.address),
+    })),
     diagnostics: diagnosticsJson(compiled.diagnostics, io.cwd),
   };
   if (options.json) {
@@ -22,5 +32,6 @@ export function runCheck(file: string | undefined, options: { json?: boolean }, 
   printDiagnostics(io, compiled.diagnostics);
   io.stdout(`${summary.file}: ${summary.system} is valid: ${summary.constructs} constructs, ${summary.resources} Terraform resources, provider schemas satisfied\n`);
   for (const g of summary.grants) io.stdout(`  grant ${g.principal}: ${g.actions.join(", ")} (${g.reason})\n`);
+  for (const h of summary.escapeHatches) io.stdout(`  escape hatch ${h.kind} "${h.name}" at ${h.at}: ${h.blocks.join(", ")} (${h.reason})\n`);
   return EXIT_OK;
 }

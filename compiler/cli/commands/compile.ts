@@ -20,6 +20,8 @@ export interface CompileCommandOptions {
   readonly test?: boolean;
   /** --progress: a line per finished phase on stderr, also when stderr is not a terminal. */
   readonly progress?: boolean;
+  /** Terraform as `.tf` files instead of `main.tf.json`. */
+  readonly hcl?: boolean;
 }
 
 export function parseTargets(value: string | undefined): Target[] {
@@ -45,8 +47,9 @@ export async function runCompile(file: string | undefined, options: CompileComma
     progress.phase(phase, ms);
   };
   const skipTests = options.test === false;
-  // --no-test gives other output, so it is part of the cache key like the targets.
-  const cacheKey = skipTests ? [...targets, "no-test"] : targets;
+  const hcl = options.hcl === true;
+  // --no-test and --hcl give other output, so they are part of the cache key like the targets.
+  const cacheKey = [...targets, ...(skipTests ? ["no-test"] : []), ...(hcl ? ["hcl"] : [])];
   let result: CachedCompile | undefined = options.cache === false ? undefined : lookup(entry, cacheKey);
   let diagnostics: readonly Diagnostic[] = [];
   const cached = result !== undefined;
@@ -54,7 +57,7 @@ export async function runCompile(file: string | undefined, options: CompileComma
     const { compile } = await import("../../compile.js");
     let compiled;
     try {
-      compiled = compile({ file: entry, cwd: io.cwd, targets, onPhase, skipTests });
+      compiled = compile({ file: entry, cwd: io.cwd, targets, onPhase, skipTests, hcl });
     } finally {
       progress.done();
     }

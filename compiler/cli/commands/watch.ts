@@ -25,7 +25,7 @@ const hashes = (artefacts: readonly Artefact[]) => new Map(artefacts.filter((a) 
  * `noros compile --watch`: compiles, then again whenever one of the system's source files changes,
  * printing the diagnostics or what changed in the output. Runs until interrupted.
  */
-export async function runWatch(file: string | undefined, options: { out: string; targets: Target[]; skipTests?: boolean }, io: Io, signal?: AbortSignal): Promise<number> {
+export async function runWatch(file: string | undefined, options: { out: string; targets: Target[]; skipTests?: boolean; hcl?: boolean }, io: Io, signal?: AbortSignal): Promise<number> {
   const { compile } = await import("../../compile.js");
   const entry = findSystemFile(file, io.cwd);
   const outDir = path.resolve(io.cwd, options.out);
@@ -36,7 +36,7 @@ export async function runWatch(file: string | undefined, options: { out: string;
   const build = () => {
     let sources = [entry];
     try {
-      const compiled = compile({ file: entry, cwd: io.cwd, targets: options.targets, skipTests: options.skipTests === true });
+      const compiled = compile({ file: entry, cwd: io.cwd, targets: options.targets, skipTests: options.skipTests === true, hcl: options.hcl === true });
       sources = compiled.sources.map((s) => s.file);
       writeOutput(outDir, compiled.artefacts);
       const current = hashes(compiled.artefacts);

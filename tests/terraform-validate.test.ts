@@ -1,0 +1,58 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { compile } from "../compiler/compile.js";
+import { terraformHcl } from "../targets/terraform/hcl/index.js";
+import { tempDir } from "./helpers/cli.js";
+import { examples } from "./helpers/examples.js";
+import { terraformAvailable } from "./helpers/terraform-fmt.js";
+
+/**
+ * hcl2json cannot tell a nested block from an attribute holding a list of objects; Terraform can. Where
+ * a local provider mirror exists (NOROS_TF_PLUGIN_DIR, default /opt/tf-plugins), both forms of every
+ * example are initialised from it and `terraform validate`d against the real provider: the HCL form must
+ * get exactly the verdict of the JSON form. The mirror may hold another provider version than the pinned
+ * one, so both forms are pinned to the mirror's version for this check only.
+ */
+const pluginDir = process.env.NOROS_TF_PLUGIN_DIR ?? "/opt/tf-plugins";
+const mirrored = (source: string): string | undefined => {
+  const dir = path.join(pluginDir, "registry.terraform.io", source);
+  return existsSync(dir) ? readdirSync(dir).sort().pop() : undefined;
+};
+const hasTerraform = terraformAvailable();
+const hasMirror = hasTerraform && mirrored("hashicorp/aws") !== undefined;
+if (hasTerraform && !hasMirror) console.warn(`SKIPPED: no provider mirror at ${pluginDir}, so terraform validate does not compare the HCL and JSON forms`);
+
+const env = { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null", CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
+
+/** `terraform validate -json` of a directory, or undefined when a provider is not in the mirror. */
+function validate(dir: string): { valid: boolean; diagnostics: Array<{ severity: string; summary: string; detail: string | undefined }> } | undefined {
+  const init = spawnSync("terraform", ["init", "-backend=false", `-plugin-dir=${pluginDir}`, "-no-color", "-input=false"], { cwd: dir, env, encoding: "utf8" });
+  if (init.status !== 0) {
+    console.warn(`SKIPPED: terraform init from ${pluginDir} failed in ${dir}: ${init.stderr.split("\n").find((l) => l.trim() !== "") ?? ""}`);
+    return undefined;
+  }
+  const run = spawnSync("terraform", ["validate", "-json", "-no-color"], { cwd: dir, env, encoding: "utf8" });
+  const result = JSON.parse(run.stdout) as { valid: boolean; diagnostics: Array<{ severity: string; summary: string; detail?: string }> };
+  // Positions differ between the forms by nature; what Terraform says does not.
+  return { valid: result.valid, diagnostics: result.diagnostics.map((d) => ({ severity: d.severity, summary: d.summary, detail: d.detail })) };
+}
+
+describe.skipIf(!hasMirror)("terraform validate, HCL against JSON", () => {
+  it.each(examples().map((e) => [e.name, e] as const))("%s: the HCL form is valid exactly when the JSON form is", (_name, example) => {
+    const compiled = compile({ file: example.file, cwd: example.dir, targets: ["terraform"] });
+    const document = JSON.parse(String(compiled.artefacts.find((a) => a.path === "terraform/main.tf.json")?.contents)) as { terraform: { required_providers: Record<string, { source: string; version: string }> } };
+    for (const requirement of Object.values(document.terraform.required_providers)) requirement.version = mirrored(requirement.source) ?? requirement.version;
+
+    const jsonDir = tempDir("noros-validate-json-");
+    writeFileSync(path.join(jsonDir, "main.tf.json"), JSON.stringify(document, null, 2));
+    const hclDir = tempDir("noros-validate-hcl-");
+    for (const file of terraformHcl(document)) writeFileSync(path.join(hclDir, path.basename(file.path)), file.contents);
+    const json = validate(jsonDir);
+    if (json === undefined) return;
+    const hcl = validate(hclDir);
+    // Not `valid` itself: an argument newer than the mirror's provider makes both forms invalid alike.
+    expect(hcl).toEqual(json);
+  }, 120_000);
+});
