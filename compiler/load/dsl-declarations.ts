@@ -47,6 +47,26 @@ function schemaDeclarations(schema: SourceFile, wanted: ReadonlySet<string>, che
     const written = hoistImportTypes(checker.typeToString(type, alias.compilerNode, typeFormat), imports);
     aliases.push(`export type ${alias.getName()} = ${written};\n`);
   }
+  // Plain types the schema declares itself (a recursive TerraformValue, say) stay by name in the
+  // expansion: copy those declarations along, and whatever of them they use in turn.
+  const local = new Map(
+    [...schema.getTypeAliases(), ...schema.getInterfaces()]
+      .filter((d) => !/\bz\./.test(d.getText()))
+      .map((d) => [d.getName(), d.getText().replace(/^export /, "")] as const),
+  );
+  const copied: string[] = [];
+  const mentioned = (text: string) => [...local.keys()].filter((name) => !wanted.has(name) && new RegExp(`\\b${name}\\b`).test(text));
+  const pending = aliases.flatMap(mentioned);
+  const seen = new Set<string>();
+  while (pending.length > 0) {
+    const name = pending.shift() as string;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const text = local.get(name) as string;
+    copied.push(`export ${text}\n`);
+    pending.push(...mentioned(text));
+  }
+  aliases.push(...copied.sort());
   const missing = [...wanted].filter((name) => !aliases.some((a) => a.startsWith(`export type ${name} =`)));
   if (missing.length > 0) throw new Error(`${schema.getFilePath()}: no exported type alias ${missing.join(", ")} to expand`);
   const importLines = [...imports]
