@@ -25,12 +25,14 @@ export default system("pinned", { region: "eu-west-1", resources: [web, arm]${ni
 
 function flakeOf(result: ReturnType<typeof compiled>): string {
   const flake = result.artefacts.find((a) => a.path === "nix/flake.nix");
-  if (!flake) throw new Error("no nix/flake.nix");
+  if (!flake || typeof flake.contents !== "string") throw new Error("no nix/flake.nix text");
   return flake.contents;
 }
 
 function applyScripts(result: ReturnType<typeof compiled>): string[] {
-  const doc = JSON.parse(result.artefacts.find((a) => a.path === "terraform/main.tf.json")?.contents ?? "{}") as {
+  const contents = result.artefacts.find((a) => a.path === "terraform/main.tf.json")?.contents;
+  if (typeof contents !== "string") throw new Error("no terraform/main.tf.json text");
+  const doc = JSON.parse(contents) as {
     resource: Record<string, Record<string, { parameters: { commands: string } }>>;
   };
   return Object.values(doc.resource.aws_ssm_association ?? {}).map((a) => a.parameters.commands);
