@@ -21,6 +21,7 @@ export const validationCodes = {
   NOROS2030: "A service's source is not a relative directory path such as \"./app\".",
   NOROS2031: "A container image is not pinned by digest (name:tag@sha256:<digest>).",
   NOROS2032: "A service's cpu or memory is not a size Fargate offers.",
+  NOROS2250: "A nixpkgs pin is not a full commit (40 hexadecimal digits) with an optional SRI narHash (sha256-...).",
   NOROS2350: "An S3 state key is not a relative object key (no leading or trailing \"/\", no empty segments).",
   NOROS2351: "State locking was turned off (useLockfile: false): noros always locks the state.",
   NOROS2352: "A construct itself was used as a value inside raw.terraform: use one of its references (bucket.arn).",

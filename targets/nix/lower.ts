@@ -1,5 +1,6 @@
 import type { Artefact } from "../../compiler/artefact.js";
 import { nodesOf, type Graph } from "../../compiler/graph.js";
+import { systemFlake } from "./flake.js";
 import { hostConfiguration } from "./host-configuration.js";
 
 export interface NixOutput {
@@ -8,10 +9,11 @@ export interface NixOutput {
   readonly artefacts: readonly Artefact[];
 }
 
-/** One `nix/<host>/configuration.nix` per NixOS host. */
+/** One `nix/<host>/configuration.nix` per NixOS host, and `nix/flake.nix` pinning nixpkgs for all of them. */
 export function lowerNix(graph: Graph): NixOutput {
-  const hosts = nodesOf(graph, "host")
-    .filter((h) => h.props.os === "nixos")
-    .map((h) => ({ host: h.name, configuration: hostConfiguration(graph, h) }));
-  return { hosts, artefacts: hosts.map((h) => ({ path: `nix/${h.host}/configuration.nix`, contents: h.configuration })) };
+  const nodes = nodesOf(graph, "host").filter((h) => h.props.os === "nixos");
+  const hosts = nodes.map((h) => ({ host: h.name, configuration: hostConfiguration(graph, h) }));
+  const artefacts: Artefact[] = hosts.map((h) => ({ path: `nix/${h.host}/configuration.nix`, contents: h.configuration }));
+  if (nodes.length > 0) artefacts.push({ path: "nix/flake.nix", contents: systemFlake(graph, nodes.map((h) => ({ name: h.name, instanceType: h.props.instanceType }))) });
+  return { hosts, artefacts };
 }

@@ -30,7 +30,8 @@ export async function runWatch(file: string | undefined, options: { out: string;
   const entry = findSystemFile(file, io.cwd);
   const outDir = path.resolve(io.cwd, options.out);
   let previous = new Map<string, string>();
-  let watchers: FSWatcher[] = [];
+  const watchers = new Map<string, FSWatcher>();
+  let wanted = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
 
   const build = () => {
@@ -47,15 +48,25 @@ export async function runWatch(file: string | undefined, options: { out: string;
       printDiagnostics(io, error.diagnostics);
     }
     // Watch the directories (editors replace files by renaming), filtered to the system's own files.
-    for (const w of watchers) w.close();
-    const wanted = new Set(sources.map((s) => path.resolve(s)));
-    watchers = [...new Set(sources.map((s) => path.dirname(s)))].map((dir) =>
-      watch(dir, (_event, name) => {
-        if (!name || !wanted.has(path.join(dir, name.toString()))) return;
-        clearTimeout(timer);
-        timer = setTimeout(build, 100);
-      }),
-    );
+    // Watchers of directories still in use stay open, so a save made while this build ran is not lost.
+    wanted = new Set(sources.map((s) => path.resolve(s)));
+    const dirs = new Set([...wanted].map((f) => path.dirname(f)));
+    for (const [dir, watcher] of watchers) {
+      if (dirs.has(dir)) continue;
+      watcher.close();
+      watchers.delete(dir);
+    }
+    for (const dir of dirs) {
+      if (watchers.has(dir)) continue;
+      watchers.set(
+        dir,
+        watch(dir, (_event, name) => {
+          if (!name || !wanted.has(path.join(dir, name.toString()))) return;
+          clearTimeout(timer);
+          timer = setTimeout(build, 100);
+        }),
+      );
+    }
     io.stdout(`watching ${wanted.size} file${wanted.size === 1 ? "" : "s"} (Ctrl-C to stop)\n`);
   };
 
@@ -63,7 +74,7 @@ export async function runWatch(file: string | undefined, options: { out: string;
   await new Promise<void>((resolve) => {
     const stop = () => {
       clearTimeout(timer);
-      for (const w of watchers) w.close();
+      for (const w of watchers.values()) w.close();
       resolve();
     };
     signal?.addEventListener("abort", stop);

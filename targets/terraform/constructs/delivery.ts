@@ -1,3 +1,4 @@
+import { nixpkgsTarball } from "../../../compiler/util/nixpkgs.js";
 import { nodesOf, type Graph, type GraphNode } from "../../../compiler/graph.js";
 import type { TerraformDocument } from "../document.js";
 import { interpolate, literal } from "../expression.js";
@@ -12,15 +13,18 @@ export function configurationKey(host: string, sha256: string): string {
   return `hosts/${host}/${sha256}/configuration.nix`;
 }
 
-/** The script the SSM association runs on the host: fetch this configuration, switch to it. */
-function applyScript(key: string): string {
+/**
+ * The script the SSM association runs on the host: fetch this configuration, switch to it, built from
+ * the system's pinned nixpkgs (the same commit flake.nix locks), never from the host's channel.
+ */
+function applyScript(key: string, nixpkgsRev: string): string {
   return [
     "set -euo pipefail",
     `key=${key}`,
     `bucket=${interpolate(`aws_s3_bucket.${DELIVERY}.bucket`)}`,
-    'nix-shell -p awscli2 --run "aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next"',
+    `nix-shell -I nixpkgs=${nixpkgsTarball(nixpkgsRev)} -p awscli2 --run "aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next"`,
     "mv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix",
-    "nixos-rebuild switch",
+    `nixos-rebuild switch -I nixpkgs=${nixpkgsTarball(nixpkgsRev)}`,
   ].join("\n");
 }
 
@@ -68,7 +72,7 @@ export function lowerDelivery(graph: Graph, tf: TerraformDocument): void {
         name: "AWS-RunShellScript",
         association_name: physicalName(n, "configuration"),
         targets: [{ key: "InstanceIds", values: [interpolate(`aws_instance.${n}.id`)] }],
-        parameters: { commands: applyScript(key) },
+        parameters: { commands: applyScript(key, graph.system.props.nixpkgs.rev) },
         max_errors: "0",
         compliance_severity: "HIGH",
         schedule_expression: "rate(30 minutes)",

@@ -1,4 +1,5 @@
 import type { Graph, GraphNode } from "../../../compiler/graph.js";
+import { architectureOf } from "../../../compiler/util/architecture.js";
 import type { TerraformDocument } from "../document.js";
 import { interpolate } from "../expression.js";
 import { nixosUserData } from "../user-data.js";
@@ -9,12 +10,6 @@ import { subnetId } from "./network.js";
 /** The account the NixOS project publishes its official AMIs from. */
 export const NIXOS_AMI_OWNER = "427812963091";
 export const NIXOS_RELEASE = "25.05";
-
-/** Graviton families carry a "g" after the generation digit (t4g, m7g, c7gn). */
-export function architectureOf(instanceType: string): "arm64" | "x86_64" {
-  const family = instanceType.split(".")[0] ?? "";
-  return /^[a-z]+\d+[a-z-]*g/.test(family) && !/^[a-z]+\d+[a-z-]*flex/.test(family) ? "arm64" : "x86_64";
-}
 
 function nixosAmi(tf: TerraformDocument, architecture: "arm64" | "x86_64", origin: string): string {
   const name = `nixos_${architecture}`;

@@ -9,7 +9,7 @@ resource "aws_ssm_association" "nomad-client-1_configuration" {
   wait_for_success_timeout_seconds = 1800
 
   parameters = {
-    commands = "set -euo pipefail\nkey=hosts/nomad-client-1/b53ca2cd778f612c240fe94b839a682decabebc8cb55ef76b1498ebf47de9a7e/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch"
+    commands = "set -euo pipefail\nkey=hosts/nomad-client-1/27538265cb36e44c69ccaf7ef0984fecb0c3be6093b5aaea61181f9c04300057/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz"
   }
 
   targets {
@@ -32,7 +32,7 @@ resource "aws_ssm_association" "nomad-client-2_configuration" {
   wait_for_success_timeout_seconds = 1800
 
   parameters = {
-    commands = "set -euo pipefail\nkey=hosts/nomad-client-2/9ab4c5a0bd4266f1a37044e952e2345d26d8e259cfe760aca7ac0b1236d0a896/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch"
+    commands = "set -euo pipefail\nkey=hosts/nomad-client-2/9811e55ee90472a5b9633751dffe774efc214aab26fa926611f3c41e54915bb3/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz"
   }
 
   targets {
@@ -55,7 +55,7 @@ resource "aws_ssm_association" "nomad-server-1_configuration" {
   wait_for_success_timeout_seconds = 1800
 
   parameters = {
-    commands = "set -euo pipefail\nkey=hosts/nomad-server-1/925e54d919d91bc91cb6c543a80bea989d27ab100ee28e78cf84504290da2faf/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch"
+    commands = "set -euo pipefail\nkey=hosts/nomad-server-1/6a1c7141d888e4aadbfed1045cc142eacc95716002ca3c6381f5daa2c9dec71e/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz"
   }
 
   targets {
@@ -78,7 +78,7 @@ resource "aws_ssm_association" "nomad-server-2_configuration" {
   wait_for_success_timeout_seconds = 1800
 
   parameters = {
-    commands = "set -euo pipefail\nkey=hosts/nomad-server-2/3158e0dc8d3a1a181fe25eb206da304ef4b8caf700fc135b86f945aa617a3213/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch"
+    commands = "set -euo pipefail\nkey=hosts/nomad-server-2/ce9733891a3f84dd4554071a102521ee45793e8a0a39471f5661d1c2d63ff013/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz"
   }
 
   targets {
@@ -101,7 +101,7 @@ resource "aws_ssm_association" "nomad-server-3_configuration" {
   wait_for_success_timeout_seconds = 1800
 
   parameters = {
-    commands = "set -euo pipefail\nkey=hosts/nomad-server-3/87dabbb1e1610c0cd6e4e23fa5904e423deeea865d99293f69ea38369b2f1bbd/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch"
+    commands = "set -euo pipefail\nkey=hosts/nomad-server-3/a0749b8f6fd12f0601d4bec2ddff4f3abab93a9c42a234db8ce9eb4a206cc8f9/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz"
   }
 
   targets {

@@ -16,4 +16,6 @@
     fi
   '';
   system.stateVersion = "25.05";
+  networking.firewall.allowedTCPPorts = [ 4646 4647 4648 8300 8301 8500 8600 ];
+  networking.firewall.allowedUDPPorts = [ 4648 8301 8600 ];
 }
