@@ -1,0 +1,116 @@
+/**
+ * The aws tier without AWS: a fake `terraform` (tests/e2e/fixtures/fake-terraform) records every call
+ * with its directory and fails the subcommands it is told to; the runner drives a TerraformDeployment
+ * through it. These prove the harness's sequencing and teardown, not that AWS was reached.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { repoRoot, tempDir } from "../helpers/cli.js";
+import { awsTier } from "./harness/aws-tier.js";
+import { runCases } from "./harness/run.js";
+import { awsRunId, TerraformDeployment } from "./harness/terraform-deployment.js";
+import type { E2eCase, Tier } from "./harness/types.js";
+
+const fakeTerraform = path.join(repoRoot, "tests", "e2e", "fixtures", "fake-terraform", "terraform");
+let server: Server;
+let base = "";
+let logFile = "";
+beforeAll(async () => {
+  server = createServer((req, res) => (req.url === "/health" ? res.end("ok") : res.writeHead(503).end("no")));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+beforeEach(() => {
+  logFile = path.join(tempDir("noros-fake-tf-"), "calls.log");
+  writeFileSync(logFile, "");
+  process.env.FAKE_TF_LOG = logFile;
+  process.env.FAKE_TF_URL = base;
+  delete process.env.FAKE_TF_FAIL;
+});
+
+const calls = () =>
+  readFileSync(logFile, "utf8")
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => line.split(" ").slice(1).join(" "));
+
+const awsCase = (endpoint = "output:checker_url/health", timeoutS = 5): E2eCase => ({ name: "cloud", system: "examples/url-checker/url-checker.noros.ts", tier: "aws", endpoint, expect: { status: 200, bodyIncludes: "ok" }, timeoutS });
+
+function tier(): Tier {
+  return awsTier({
+    callerIdentity: async () => ({ Account: "123456789012", Arn: "arn:aws:iam::123456789012:user/ci" }),
+    terraform: fakeTerraform,
+    env: { AWS_REGION: "eu-west-1" },
+    deployer: (c, context) => new TerraformDeployment(c, context, { terraform: fakeTerraform, write: (dir) => writeFileSync(path.join(dir, "main.tf.json"), "{}"), retryDelayMs: 10, runId: "noros-url-checker-abc123" }),
+  });
+}
+
+const run = (c: E2eCase, t: Tier = tier()) => runCases([c], { tiers: ["aws"], cwd: repoRoot, implementations: { local: t, aws: t } });
+const vars = "-var name_prefix=noros-url-checker-abc123 -var noros_run=noros-url-checker-abc123";
+
+describe("run ids", () => {
+  it("are noros-<example>-<random> and fit name_prefix's validation", () => {
+    expect(awsRunId("url-checker", "a1b2c3")).toBe("noros-url-checker-a1b2c3");
+    const long = awsRunId("A_Very_Long_Example_Name_Indeed", "a1b2c3");
+    expect(long).toMatch(/^[a-z][a-z0-9-]{0,29}$/);
+    expect(long.startsWith("noros-a-very-long")).toBe(true);
+  });
+});
+
+describe("the aws tier with a fake terraform", () => {
+  it("applies with the run id, probes the output's URL and destroys on success", async () => {
+    const report = await run(awsCase());
+    expect(report.cases[0]).toMatchObject({ status: "passed", teardown: { ok: true } });
+    expect(report.tiers.aws).toMatchObject({ ok: true, detail: expect.stringContaining("account 123456789012 in eu-west-1") });
+    expect(calls()).toEqual(["version", "init -input=false -no-color", `apply -auto-approve -input=false -no-color ${vars}`, "output -json", `destroy -auto-approve -input=false -no-color ${vars}`]);
+  });
+
+  it("destroys when the endpoint never becomes healthy", async () => {
+    const report = await run(awsCase("output:checker_url/missing", 1));
+    expect(report.cases[0]).toMatchObject({ status: "failed", reason: expect.stringContaining("not healthy within 1 s") });
+    expect(calls().at(-1)).toBe(`destroy -auto-approve -input=false -no-color ${vars}`);
+  });
+
+  it("destroys when apply fails", async () => {
+    process.env.FAKE_TF_FAIL = "apply";
+    const report = await run(awsCase());
+    expect(report.cases[0]).toMatchObject({ status: "failed", reason: expect.stringContaining("terraform apply failed") });
+    expect(calls().slice(-2)).toEqual([`apply -auto-approve -input=false -no-color ${vars}`, `destroy -auto-approve -input=false -no-color ${vars}`]);
+  });
+
+  it("retries a failing destroy and then reports what is left", async () => {
+    process.env.FAKE_TF_FAIL = "destroy";
+    const report = await run(awsCase());
+    expect(report.ok).toBe(false);
+    expect(calls().filter((c) => c.startsWith("destroy"))).toHaveLength(3);
+    expect(calls().at(-1)).toBe("state list");
+    expect(report.cases[0]).toMatchObject({ status: "failed", teardown: { ok: false, detail: expect.stringContaining("left: aws_ecs_service.checker, aws_lb.checker") } });
+  });
+
+  it("runs every terraform call in the case's own work directory", async () => {
+    await run(awsCase());
+    const dirs = new Set(readFileSync(logFile, "utf8").trim().split("\n").slice(1).map((line) => line.split(" ")[0]));
+    expect(dirs.size).toBe(1);
+    expect([...dirs][0]).toContain("noros-url-checker-abc123-");
+  });
+});
+
+describe("the aws gate", () => {
+  const identity = async () => ({ Account: "1", Arn: "arn" });
+  it("names expired credentials", async () => {
+    const expired = Object.assign(new Error("The security token included in the request is expired"), { name: "ExpiredToken" });
+    const a = await awsTier({ callerIdentity: () => Promise.reject(expired) }).available();
+    expect(a).toEqual({ ok: false, reason: expect.stringMatching(/have expired/) });
+  });
+  it("names a missing or too old terraform", async () => {
+    expect(await awsTier({ callerIdentity: identity, terraform: path.join(tempDir(), "no-terraform") }).available()).toEqual({ ok: false, reason: expect.stringContaining("terraform is not on PATH") });
+    const old = path.join(tempDir(), "terraform");
+    writeFileSync(old, "#!/bin/sh\necho 'Terraform v1.9.8'\n", { mode: 0o755 });
+    expect(await awsTier({ callerIdentity: identity, terraform: old }).available()).toEqual({ ok: false, reason: "terraform is too old: Terraform v1.9.8, need >= 1.10" });
+  });
+});
