@@ -114,3 +114,25 @@ describe("the aws gate", () => {
     expect(await awsTier({ callerIdentity: identity, terraform: old }).available()).toEqual({ ok: false, reason: "terraform is too old: Terraform v1.9.8, need >= 1.10" });
   });
 });
+
+describe("interruption", () => {
+  it("destroys the run when SIGTERM arrives during apply, and exits 143", async () => {
+    const { spawn } = await import("node:child_process");
+    const child = spawn(path.join(repoRoot, "node_modules", ".bin", "tsx"), [path.join(repoRoot, "tests", "e2e", "fixtures", "aws-interrupted-run.ts")], {
+      env: { ...process.env, FAKE_TF_SLOW: "apply" },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const deadline = Date.now() + 20_000;
+    while (!calls().some((c) => c.startsWith("apply")) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    child.kill("SIGTERM");
+    const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+    expect(code).toBe(143);
+    expect(calls()).toContain("interrupted apply");
+    // The interrupted fake apply may log after destroy started: real terraform's destroy waits for
+    // the state lock (-lock-timeout) instead.
+    expect(calls().filter((c) => !c.startsWith("interrupted")).at(-1)).toBe("destroy -auto-approve -input=false -no-color -lock-timeout=5m -var name_prefix=noros-interrupted-abc123 -var noros_run=noros-interrupted-abc123");
+    expect(stderr).toContain("interrupted: terraform destroy");
+  }, 40_000);
+});

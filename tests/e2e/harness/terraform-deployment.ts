@@ -10,6 +10,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { track, type TerraformRun } from "./cleanup.js";
 import { parseEndpoint } from "./endpoint.js";
 import type { DeployContext, Deployment, E2eCase, TeardownResult } from "./types.js";
 
@@ -41,16 +42,18 @@ interface Run {
   readonly stderr: string;
 }
 
-function runTerraform(bin: string, args: readonly string[], cwd: string, log: (line: string) => void): Promise<Run> {
+function runTerraform(bin: string, args: readonly string[], cwd: string, log: (line: string) => void, onChild: (pid: number | undefined) => void): Promise<Run> {
   return new Promise((resolve) => {
     // TF_IN_AUTOMATION keeps the output free of "next, run terraform ..." advice.
     const child = spawn(bin, args, { cwd, env: { ...process.env, TF_IN_AUTOMATION: "1", TF_INPUT: "0" }, stdio: ["ignore", "pipe", "pipe"] });
+    onChild(child.pid);
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     child.on("error", (error) => resolve({ code: 127, stdout, stderr: `${stderr}${error.message}` }));
     child.on("close", (code) => {
+      onChild(undefined);
       log(`terraform ${args[0]} exited ${code ?? "by a signal"}`);
       resolve({ code: code ?? 1, stdout, stderr });
     });
@@ -71,6 +74,8 @@ export class TerraformDeployment implements Deployment {
   readonly dir: string;
   private outputs: Record<string, { value: unknown }> = {};
   private applyStarted = false;
+  /** Registered for the exit/signal cleanup from apply until destroy succeeds. */
+  private tracked: TerraformRun | undefined;
   private readonly transcript: string[] = [];
 
   constructor(
@@ -87,7 +92,9 @@ export class TerraformDeployment implements Deployment {
   }
 
   private async tf(args: string[]): Promise<Run> {
-    const r = await runTerraform(this.options.terraform ?? "terraform", args, this.dir, this.context.log);
+    const r = await runTerraform(this.options.terraform ?? "terraform", args, this.dir, this.context.log, (pid) => {
+      if (this.tracked) this.tracked.child = pid;
+    });
     this.transcript.push(`$ terraform ${args.join(" ")} (exit ${r.code})\n${r.stderr.slice(-2000)}`);
     return r;
   }
@@ -111,6 +118,8 @@ export class TerraformDeployment implements Deployment {
     t = Date.now();
     this.startedAt = t;
     this.applyStarted = true;
+    this.tracked = { bin: this.options.terraform ?? "terraform", dir: this.dir, vars: this.vars };
+    track.terraform(this.tracked);
     await this.must(["apply", "-auto-approve", "-input=false", "-no-color", ...this.vars]);
     phases.apply = Date.now() - t;
     const out = await this.must(["output", "-json"]);
@@ -142,10 +151,15 @@ export class TerraformDeployment implements Deployment {
     let last: Run | undefined;
     for (let i = 1; i <= attempts; i++) {
       last = await this.tf(["destroy", "-auto-approve", "-input=false", "-no-color", ...this.vars]);
-      if (last.code === 0) return { ok: true, detail: `destroyed run ${this.runId} (attempt ${i})` };
+      if (last.code === 0) {
+        if (this.tracked) track.forgetTerraform(this.tracked);
+        return { ok: true, detail: `destroyed run ${this.runId} (attempt ${i})` };
+      }
       this.context.log(`destroy attempt ${i}/${attempts} failed`);
       if (i < attempts) await new Promise((r) => setTimeout(r, this.options.retryDelayMs ?? 10_000));
     }
+    // Reported here; the exit cleanup need not try again.
+    if (this.tracked) track.forgetTerraform(this.tracked);
     const left = await this.tf(["state", "list"]);
     const resources = left.stdout.trim();
     return {
