@@ -129,6 +129,9 @@ describe("interruption", () => {
     child.kill("SIGTERM");
     const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
     expect(code).toBe(143);
+    // The fake apply notices SIGINT between two 0.1 s sleeps.
+    const until = Date.now() + 3000;
+    while (!calls().includes("interrupted apply") && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
     expect(calls()).toContain("interrupted apply");
     // The interrupted fake apply may log after destroy started: real terraform's destroy waits for
     // the state lock (-lock-timeout) instead.
