@@ -11,6 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { repoRoot, tempDir } from "../helpers/cli.js";
 import { awsTier } from "./harness/aws-tier.js";
 import { runCases } from "./harness/run.js";
+import { DEFAULT_SIZE_LIMITS, oversizedResources } from "./harness/size-limits.js";
 import { awsRunId, TerraformDeployment } from "./harness/terraform-deployment.js";
 import type { E2eCase, Tier } from "./harness/types.js";
 
@@ -45,8 +46,8 @@ function tier(): Tier {
   return awsTier({
     callerIdentity: async () => ({ Account: "123456789012", Arn: "arn:aws:iam::123456789012:user/ci" }),
     terraform: fakeTerraform,
-    env: { AWS_REGION: "eu-west-1" },
-    deployer: (c, context) => new TerraformDeployment(c, context, { terraform: fakeTerraform, write: (dir) => writeFileSync(path.join(dir, "main.tf.json"), "{}"), retryDelayMs: 10, runId: "noros-url-checker-abc123" }),
+    env: { AWS_REGION: "eu-west-1", NOROS_E2E_ACCOUNT: "123456789012" },
+    deployer: (c, context) => new TerraformDeployment(c, context, { terraform: fakeTerraform, write: (dir) => (writeFileSync(path.join(dir, "main.tf.json"), "{}"), dir), retryDelayMs: 10, runId: "noros-url-checker-abc123" }),
   });
 }
 
@@ -107,11 +108,16 @@ describe("the aws gate", () => {
     const a = await awsTier({ callerIdentity: () => Promise.reject(expired) }).available();
     expect(a).toEqual({ ok: false, reason: expect.stringMatching(/have expired/) });
   });
+  it("refuses an account that is not confirmed as the test account", async () => {
+    expect(await awsTier({ callerIdentity: identity, env: {} }).available()).toEqual({ ok: false, reason: expect.stringContaining("refusing to deploy into account 1 (us-east-1): set NOROS_E2E_ACCOUNT=1") });
+    expect(await awsTier({ callerIdentity: identity, env: { NOROS_E2E_ACCOUNT: "2" } }).available()).toEqual({ ok: false, reason: expect.stringContaining("the credentials are for account 1, but the test account is 2 (NOROS_E2E_ACCOUNT)") });
+    expect(await awsTier({ callerIdentity: identity, env: { NOROS_E2E_ACCOUNT: "2" }, account: "1", terraform: fakeTerraform }).available()).toMatchObject({ ok: true });
+  });
   it("names a missing or too old terraform", async () => {
-    expect(await awsTier({ callerIdentity: identity, terraform: path.join(tempDir(), "no-terraform") }).available()).toEqual({ ok: false, reason: expect.stringContaining("terraform is not on PATH") });
+    expect(await awsTier({ callerIdentity: identity, account: "1", terraform: path.join(tempDir(), "no-terraform") }).available()).toEqual({ ok: false, reason: expect.stringContaining("terraform is not on PATH") });
     const old = path.join(tempDir(), "terraform");
     writeFileSync(old, "#!/bin/sh\necho 'Terraform v1.9.8'\n", { mode: 0o755 });
-    expect(await awsTier({ callerIdentity: identity, terraform: old }).available()).toEqual({ ok: false, reason: "terraform is too old: Terraform v1.9.8, need >= 1.10" });
+    expect(await awsTier({ callerIdentity: identity, account: "1", terraform: old }).available()).toEqual({ ok: false, reason: "terraform is too old: Terraform v1.9.8, need >= 1.10" });
   });
 });
 
@@ -138,4 +144,28 @@ describe("interruption", () => {
     expect(calls().filter((c) => !c.startsWith("interrupted")).at(-1)).toBe("destroy -auto-approve -input=false -no-color -lock-timeout=5m -var name_prefix=noros-interrupted-abc123 -var noros_run=noros-interrupted-abc123");
     expect(stderr).toContain("interrupted: terraform destroy");
   }, 40_000);
+});
+
+describe("size limits", () => {
+  it("refuses an instance type or task size over the allow-list before apply", async () => {
+    const big = { resource: { aws_instance: { web: { instance_type: "m5.4xlarge" } }, aws_ecs_task_definition: { app: { cpu: "4096", memory: "2048" } } } };
+    const t = awsTier({
+      callerIdentity: async () => ({ Account: "1" }),
+      account: "1",
+      terraform: fakeTerraform,
+      deployer: (c, context) => new TerraformDeployment(c, context, { terraform: fakeTerraform, write: (dir) => (writeFileSync(path.join(dir, "main.tf.json"), JSON.stringify(big)), dir) }),
+    });
+    const report = await run(awsCase(), t);
+    expect(report.cases[0]?.reason).toBe("refusing to apply: test runs are capped to small sizes, and aws_instance.web is m5.4xlarge (allowed: t3.nano, t3.micro, t3.small, t3.medium, t4g.nano, t4g.micro, t4g.small, t4g.medium); aws_ecs_task_definition.app asks for 4096 cpu units (at most 1024)");
+    expect(calls().filter((c) => c.startsWith("apply"))).toEqual([]);
+  });
+
+  it("lets the example the aws case deploys through", async () => {
+    const { compile } = await import("../../compiler/compile.js");
+    const file = path.join(repoRoot, "examples", "url-checker", "url-checker.noros.ts");
+    const dir = tempDir("noros-size-");
+    const tf = compile({ file, cwd: path.dirname(file), targets: ["terraform"] }).artefacts.find((a) => a.path.endsWith(".tf.json"));
+    writeFileSync(path.join(dir, "main.tf.json"), tf?.contents ?? "");
+    expect(oversizedResources(dir, DEFAULT_SIZE_LIMITS)).toEqual([]);
+  });
 });

@@ -38,6 +38,8 @@ export interface AwsTierOptions {
   readonly deployer?: (c: E2eCase, context: DeployContext) => Deployment;
   /** Replaces STS GetCallerIdentity (tests). */
   readonly callerIdentity?: () => Promise<{ Account?: string; Arn?: string }>;
+  /** The only account deployed into (--account); default NOROS_E2E_ACCOUNT. */
+  readonly account?: string;
   /** The terraform executable; default `terraform` on PATH. */
   readonly terraform?: string;
   readonly env?: NodeJS.ProcessEnv;
@@ -90,6 +92,13 @@ export function awsTier(options: AwsTierOptions = {}): Tier {
         } finally {
           client.destroy();
         }
+        }
+        const expected = options.account ?? env.NOROS_E2E_ACCOUNT;
+        if (expected === undefined || expected === "") {
+          return { ok: false, reason: `refusing to deploy into account ${identity.Account ?? "?"} (${region}): set NOROS_E2E_ACCOUNT=${identity.Account ?? "<id>"} or pass --account to confirm it is the test account` };
+        }
+        if (expected !== identity.Account) {
+          return { ok: false, reason: `refusing to deploy: the credentials are for account ${identity.Account ?? "?"}, but the test account is ${expected} (${options.account ? "--account" : "NOROS_E2E_ACCOUNT"})` };
         }
         const tf = spawnSync(options.terraform ?? "terraform", ["version"], { encoding: "utf8" });
         if (tf.error !== undefined) {

@@ -7,11 +7,12 @@
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { track, type TerraformRun } from "./cleanup.js";
 import { parseEndpoint } from "./endpoint.js";
+import { DEFAULT_SIZE_LIMITS, oversizedResources, type SizeLimits } from "./size-limits.js";
 import type { DeployContext, Deployment, E2eCase, TeardownResult } from "./types.js";
 
 /** lower.ts validates name_prefix as ^[a-z][a-z0-9-]{0,29}$. */
@@ -27,8 +28,13 @@ export function awsRunId(example: string, random = randomBytes(3).toString("hex"
 }
 
 export interface TerraformDeploymentOptions {
-  /** Writes the case's Terraform into the directory (default: compile the system's terraform target). */
-  readonly write?: (dir: string, c: E2eCase, context: DeployContext) => void;
+  /**
+   * Writes the case's Terraform under the directory and returns the directory terraform runs in
+   * (default: compile the system's terraform target to `<dir>/out`, run in `<dir>/out/terraform`).
+   */
+  readonly write?: (dir: string, c: E2eCase, context: DeployContext) => string;
+  /** What test runs may create (default {@link DEFAULT_SIZE_LIMITS}). */
+  readonly sizeLimits?: SizeLimits;
   readonly terraform?: string;
   /** Destroy attempts before giving up. */
   readonly destroyAttempts?: number;
@@ -60,11 +66,12 @@ function runTerraform(bin: string, args: readonly string[], cwd: string, log: (l
   });
 }
 
-async function compileTerraform(dir: string, c: E2eCase, context: DeployContext): Promise<void> {
+async function compileTerraform(dir: string, c: E2eCase, context: DeployContext): Promise<string> {
   const { compile } = await import("../../../compiler/compile.js");
   const { writeOutput } = await import("../../../compiler/emit/write-output.js");
   const file = path.resolve(context.cwd, c.system);
-  writeOutput(dir, compile({ file, cwd: path.dirname(file), targets: ["terraform"], skipTests: context.skipTests }).artefacts);
+  writeOutput(path.join(dir, "out"), compile({ file, cwd: path.dirname(file), targets: ["terraform"], skipTests: context.skipTests }).artefacts);
+  return path.join(dir, "out", "terraform");
 }
 
 export class TerraformDeployment implements Deployment {
@@ -72,6 +79,8 @@ export class TerraformDeployment implements Deployment {
   readonly died = new Promise<string>(() => {});
   readonly runId: string;
   readonly dir: string;
+  /** Where terraform runs: the compiled configuration's directory. */
+  private tfDir: string;
   private outputs: Record<string, { value: unknown }> = {};
   private applyStarted = false;
   /** Registered for the exit/signal cleanup from apply until destroy succeeds. */
@@ -85,6 +94,7 @@ export class TerraformDeployment implements Deployment {
   ) {
     this.runId = options.runId ?? awsRunId(path.basename(c.system).replace(/\.noros\.ts$/, ""));
     this.dir = mkdtempSync(path.join(tmpdir(), `${this.runId}-`));
+    this.tfDir = this.dir;
   }
 
   private get vars(): string[] {
@@ -92,7 +102,7 @@ export class TerraformDeployment implements Deployment {
   }
 
   private async tf(args: string[]): Promise<Run> {
-    const r = await runTerraform(this.options.terraform ?? "terraform", args, this.dir, this.context.log, (pid) => {
+    const r = await runTerraform(this.options.terraform ?? "terraform", args, this.tfDir, this.context.log, (pid) => {
       if (this.tracked) this.tracked.child = pid;
     });
     this.transcript.push(`$ terraform ${args.join(" ")} (exit ${r.code})\n${r.stderr.slice(-2000)}`);
@@ -109,8 +119,9 @@ export class TerraformDeployment implements Deployment {
     const phases: Record<string, number> = {};
     let t = Date.now();
     this.context.log(`run id ${this.runId}, work directory ${this.dir}`);
-    if (this.options.write) this.options.write(this.dir, this.c, this.context);
-    else await compileTerraform(this.dir, this.c, this.context);
+    this.tfDir = this.options.write ? this.options.write(this.dir, this.c, this.context) : await compileTerraform(this.dir, this.c, this.context);
+    const oversized = oversizedResources(this.tfDir, this.options.sizeLimits ?? DEFAULT_SIZE_LIMITS);
+    if (oversized.length > 0) throw new Error(`refusing to apply: test runs are capped to small sizes, and ${oversized.join("; ")}`);
     phases.compile = Date.now() - t;
     t = Date.now();
     await this.must(["init", "-input=false", "-no-color"]);
@@ -118,7 +129,7 @@ export class TerraformDeployment implements Deployment {
     t = Date.now();
     this.startedAt = t;
     this.applyStarted = true;
-    this.tracked = { bin: this.options.terraform ?? "terraform", dir: this.dir, vars: this.vars };
+    this.tracked = { bin: this.options.terraform ?? "terraform", dir: this.tfDir, vars: this.vars };
     track.terraform(this.tracked);
     await this.must(["apply", "-auto-approve", "-input=false", "-no-color", ...this.vars]);
     phases.apply = Date.now() - t;
@@ -153,6 +164,7 @@ export class TerraformDeployment implements Deployment {
       last = await this.tf(["destroy", "-auto-approve", "-input=false", "-no-color", ...this.vars]);
       if (last.code === 0) {
         if (this.tracked) track.forgetTerraform(this.tracked);
+        rmSync(this.dir, { recursive: true, force: true });
         return { ok: true, detail: `destroyed run ${this.runId} (attempt ${i})` };
       }
       this.context.log(`destroy attempt ${i}/${attempts} failed`);
@@ -164,7 +176,7 @@ export class TerraformDeployment implements Deployment {
     const resources = left.stdout.trim();
     return {
       ok: false,
-      detail: `terraform destroy failed ${attempts} times for run ${this.runId} (work directory ${this.dir} kept): ${last?.stderr.trim().split("\n").slice(-3).join(" / ")}; left: ${resources === "" ? "(state list printed nothing)" : resources.split("\n").join(", ")}`,
+      detail: `terraform destroy failed ${attempts} times for run ${this.runId} (work directory ${this.tfDir} kept): ${last?.stderr.trim().split("\n").slice(-3).join(" / ")}; left: ${resources === "" ? "(state list printed nothing)" : resources.split("\n").join(", ")}`,
     };
   }
 }
