@@ -12,6 +12,7 @@ import { repoRoot, tempDir } from "../helpers/cli.js";
 import { awsTier } from "./harness/aws-tier.js";
 import { runCases } from "./harness/run.js";
 import { DEFAULT_SIZE_LIMITS, oversizedResources } from "./harness/size-limits.js";
+import { findLeakedRuns, parseDuration, sweepRuns } from "./harness/sweep.js";
 import { awsRunId, TerraformDeployment } from "./harness/terraform-deployment.js";
 import type { E2eCase, Tier } from "./harness/types.js";
 
@@ -20,7 +21,7 @@ let server: Server;
 let base = "";
 let logFile = "";
 beforeAll(async () => {
-  server = createServer((req, res) => (req.url === "/health" ? res.end("ok") : res.writeHead(503).end("no")));
+  server = createServer((req, res) => (req.url === "/health" ? res.end("ok") : req.url === "/local" ? res.end('ok, "status": 404') : res.writeHead(503).end("no")));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -167,5 +168,76 @@ describe("size limits", () => {
     const tf = compile({ file, cwd: path.dirname(file), targets: ["terraform"] }).artefacts.find((a) => a.path.endsWith(".tf.json"));
     writeFileSync(path.join(dir, "main.tf.json"), tf?.contents ?? "");
     expect(oversizedResources(dir, DEFAULT_SIZE_LIMITS)).toEqual([]);
+  });
+});
+
+describe("sweep", () => {
+  const minute = Math.floor(Date.now() / 60_000);
+  const oldRun = awsRunId("url-checker", `${(minute - 180).toString(36)}0a`);
+  const newRun = awsRunId("hello", `${(minute - 10).toString(36)}0b`);
+  const pages: Record<string, { resources: Array<{ arn: string; run: string }>; next?: string }> = {
+    first: { resources: [{ arn: "arn:aws:ecs:eu-west-1:1:service/a", run: oldRun }, { arn: "arn:aws:s3:::b", run: newRun }], next: "second" },
+    second: { resources: [{ arn: "arn:aws:elasticloadbalancing:eu-west-1:1:loadbalancer/app/c", run: oldRun }, { arn: "arn:aws:sqs:eu-west-1:1:d", run: "hand-made" }] },
+  };
+  const get = async (token: string | undefined) => pages[token ?? "first"] as (typeof pages)["first"];
+
+  it("groups every page's resources by run id with the age the id carries", async () => {
+    const runs = await findLeakedRuns(get);
+    expect(runs.map((r) => [r.run, r.arns.length, r.ageMs === undefined ? "unknown" : Math.floor(r.ageMs / 60_000)])).toEqual(
+      [[newRun, 1, 10], [oldRun, 2, 180], ["hand-made", 1, "unknown"]].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+  });
+
+  it("is a dry run by default and destroys old runs through their kept work directory with --yes", async () => {
+    const lines: string[] = [];
+    const runs = await findLeakedRuns(get);
+    expect(sweepRuns(runs, { olderThanMs: parseDuration("2h"), yes: false, out: (l) => lines.push(l) })).toBe(true);
+    expect(lines).toContain(`${newRun} (0.2 h old, 1 resource(s)) — too recent, left alone`);
+    expect(lines.at(-1)).toBe("dry run: nothing was deleted (add --yes to destroy the runs above)");
+    expect(calls()).toEqual([]);
+
+    const root = tempDir("noros-sweep-");
+    const { mkdirSync } = await import("node:fs");
+    mkdirSync(path.join(root, `${oldRun}-x1`, "out", "terraform"), { recursive: true });
+    lines.length = 0;
+    expect(sweepRuns(runs, { olderThanMs: parseDuration("2h"), yes: true, terraform: fakeTerraform, workRoot: root, out: (l) => lines.push(l) })).toBe(false);
+    expect(calls()).toEqual([`destroy -auto-approve -input=false -no-color -var name_prefix=${oldRun} -var noros_run=${oldRun}`]);
+    expect(lines).toContain(`  destroyed through ${path.join(root, `${oldRun}-x1`, "out", "terraform")}`);
+    // The hand-made tag has no work directory here: listed for deletion by hand, and the sweep fails.
+    expect(lines.some((l) => l.includes("cannot destroy: no work directory hand-made-*"))).toBe(true);
+  });
+
+  it("reads --older-than", () => {
+    expect(parseDuration("30m")).toBe(1_800_000);
+    expect(() => parseDuration("2 hours")).toThrow("--older-than 2 hours: use a number and m, h or d");
+  });
+});
+
+describe("noros test --tier all without AWS credentials", () => {
+  it("runs the local cases, skips each aws case with its reason, exits 0; --require aws exits 1", async () => {
+    const { runTestCommand } = await import("./harness/main.js");
+    const empty = path.join(tempDir("noros-aws-"), "empty");
+    writeFileSync(empty, "");
+    const saved = { ...process.env };
+    for (const k of Object.keys(process.env)) if (k.startsWith("AWS_")) delete process.env[k];
+    Object.assign(process.env, { AWS_CONFIG_FILE: empty, AWS_SHARED_CREDENTIALS_FILE: empty, AWS_EC2_METADATA_DISABLED: "true", HOME: tempDir("noros-home-") });
+    try {
+      const local: Tier = {
+        name: "local",
+        available: async () => ({ ok: true }),
+        deployment: () => ({ startedAt: Date.now(), died: new Promise(() => {}), deploy: async () => ({}), url: () => `${base}/local`, logs: () => "", teardown: async () => ({ ok: true, detail: "gone" }) }),
+      };
+      const out: string[] = [];
+      const io = { cwd: repoRoot, stdout: (t: string) => out.push(t), stderr: () => {} };
+      const code = await runTestCommand({ tier: "all", json: true }, io, { implementations: { local, aws: awsTier({ env: process.env }) } });
+      const report = JSON.parse(out.join("")) as { cases: Array<{ name: string; tier: string; status: string; reason?: string }> };
+      expect(code).toBe(0);
+      expect(report.cases.filter((c) => c.tier === "local").map((c) => c.status)).toEqual(["passed", "passed"]);
+      for (const c of report.cases.filter((c) => c.tier === "aws")) expect(c).toMatchObject({ status: "skipped", reason: expect.stringMatching(/credentials/) });
+      out.length = 0;
+      expect(await runTestCommand({ tier: "all", require: "aws", json: true }, io, { implementations: { local, aws: awsTier({ env: process.env }) } })).toBe(1);
+    } finally {
+      process.env = saved;
+    }
   });
 });

@@ -18,8 +18,11 @@ import type { DeployContext, Deployment, E2eCase, TeardownResult } from "./types
 /** lower.ts validates name_prefix as ^[a-z][a-z0-9-]{0,29}$. */
 const NAME_PREFIX = /^[a-z][a-z0-9-]{0,29}$/;
 
-/** `noros-<example>-<random>`, shortened to fit name_prefix's 30 characters. */
-export function awsRunId(example: string, random = randomBytes(3).toString("hex")): string {
+/**
+ * `noros-<example>-<random>`, shortened to fit name_prefix's 30 characters. The random part starts
+ * with the minute it was made (base 36) so `noros test --sweep` can tell a leak's age from its tag.
+ */
+export function awsRunId(example: string, random = `${Math.floor(Date.now() / 60_000).toString(36)}${randomBytes(1).toString("hex")}`): string {
   const slug = example.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "");
   const room = 30 - "noros-".length - 1 - random.length;
   const id = `noros-${slug.slice(0, room).replace(/-+$/, "")}-${random}`;
@@ -93,6 +96,7 @@ export class TerraformDeployment implements Deployment {
     private readonly options: TerraformDeploymentOptions = {},
   ) {
     this.runId = options.runId ?? awsRunId(path.basename(c.system).replace(/\.noros\.ts$/, ""));
+    // Kept where `noros test --sweep --yes` looks for runs to destroy, until destroy succeeds.
     this.dir = mkdtempSync(path.join(tmpdir(), `${this.runId}-`));
     this.tfDir = this.dir;
   }
@@ -179,4 +183,13 @@ export class TerraformDeployment implements Deployment {
       detail: `terraform destroy failed ${attempts} times for run ${this.runId} (work directory ${this.tfDir} kept): ${last?.stderr.trim().split("\n").slice(-3).join(" / ")}; left: ${resources === "" ? "(state list printed nothing)" : resources.split("\n").join(", ")}`,
     };
   }
+}
+
+/** When a run id made by {@link awsRunId} was made (ms), if it carries its minute. */
+export function runIdStartedAt(runId: string): number | undefined {
+  const m = /-([0-9a-z]{5,6})[0-9a-f]{2}$/.exec(runId);
+  if (!m) return undefined;
+  const ms = parseInt(m[1] as string, 36) * 60_000;
+  // Plausible dates only (2020 to a day ahead), so a foreign tag is not given an age.
+  return ms > Date.UTC(2020, 0, 1) && ms < Date.now() + 86_400_000 ? ms : undefined;
 }
