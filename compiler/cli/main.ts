@@ -87,9 +87,13 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option("--cases <file>", "the case list (default: tests/e2e/cases.ts if it exists, else one local case per service of the system file here)")
     .option("--json", "print the report as JSON")
     .option("--no-test", "leave services' test stages out of the images the cases build")
-    .option("--sweep", "remove containers and images left by crashed local runs, then exit")
-    .addHelpText("after", "\nExamples:\n  $ noros test --tier local\n  $ noros test --tier all --require local --filter hello\n  $ noros test --sweep")
-    .action(async (options: { tier: string; require?: string; filter?: string; cases?: string; json?: boolean; test?: boolean; sweep?: boolean }) => {
+    .option("--account <id>", "the AWS account the aws tier may deploy into (default: NOROS_E2E_ACCOUNT; without either it refuses)")
+    .option("--max-minutes <n>", "hard wall-clock limit of the whole run: past it the running case is torn down and the run exits 143", "120")
+    .option("--sweep", "remove containers and images left by crashed local runs, and list (with --yes destroy) AWS resources tagged noros:run, then exit")
+    .option("--older-than <age>", "with --sweep: only aws runs at least this old (30m, 2h, 1d)", "2h")
+    .option("--yes", "with --sweep: destroy the aws runs listed, not just list them")
+    .addHelpText("after", "\nExamples:\n  $ noros test --tier local\n  $ noros test --tier all --require local --filter hello\n  $ NOROS_E2E_ACCOUNT=123456789012 noros test --tier aws --require aws\n  $ noros test --sweep --older-than 2h\n  $ noros test --sweep --yes")
+    .action(async (options: { tier: string; require?: string; filter?: string; cases?: string; json?: boolean; test?: boolean; sweep?: boolean; olderThan?: string; yes?: boolean; account?: string; maxMinutes?: string }) => {
       jsonMode = options.json === true;
       const { runTest } = await import("./commands/test.js");
       setExit(await runTest(options, io));

@@ -13,6 +13,10 @@ export interface TestOptions {
   readonly json?: boolean;
   readonly test?: boolean;
   readonly sweep?: boolean;
+  readonly olderThan?: string;
+  readonly yes?: boolean;
+  readonly account?: string;
+  readonly maxMinutes?: string;
 }
 
 /**

@@ -15,6 +15,7 @@ import { casesFromSystem } from "./system-cases.js";
 import { findSystemFile } from "../../../compiler/load/find-system-file.js";
 import { formatReport } from "./report.js";
 import { CaseError, runCases } from "./run.js";
+import { findLeakedRuns, parseDuration, sweepRuns, taggingClient, type GetResources } from "./sweep.js";
 import { tierNames, type E2eCase, type Tier, type TierName } from "./types.js";
 
 export interface TestCommandOptions {
@@ -26,6 +27,20 @@ export interface TestCommandOptions {
   /** False with --no-test. */
   readonly test?: boolean;
   readonly sweep?: boolean;
+  /** With --sweep: only aws runs at least this old (`2h`). */
+  readonly olderThan?: string;
+  /** With --sweep: destroy, not just list. */
+  readonly yes?: boolean;
+  /** The aws account that may be deployed into (else NOROS_E2E_ACCOUNT). */
+  readonly account?: string;
+  /** Wall-clock limit of the whole run, minutes. */
+  readonly maxMinutes?: string;
+}
+
+/** Injected by tests: the tagging API's GetResources for --sweep. */
+export interface HarnessDeps {
+  readonly implementations?: Record<TierName, Tier>;
+  readonly getResources?: GetResources;
 }
 
 export interface HarnessIo {
@@ -55,7 +70,8 @@ export async function loadCases(file: string): Promise<E2eCase[]> {
   return list as E2eCase[];
 }
 
-export async function runTestCommand(options: TestCommandOptions, io: HarnessIo, implementations?: Record<TierName, Tier>): Promise<number> {
+export async function runTestCommand(options: TestCommandOptions, io: HarnessIo, deps: HarnessDeps = {}): Promise<number> {
+  const implementations = deps.implementations;
   const log = (line: string) => io.stderr(`[noros test] ${line}\n`);
   installCleanupOnSignals();
   cleanupHarnessOnExit();
@@ -64,8 +80,31 @@ export async function runTestCommand(options: TestCommandOptions, io: HarnessIo,
       const swept = await sweepLocal({ images: true });
       io.stdout(`swept ${swept.containers.length} container(s) and ${swept.images.length} image(s) left by earlier runs\n`);
       for (const name of [...swept.containers, ...swept.images]) io.stdout(`  ${name}\n`);
-      return 0;
+      let olderThanMs: number;
+      try {
+        olderThanMs = parseDuration(options.olderThan ?? "2h");
+      } catch (error) {
+        throw new CaseError((error as Error).message);
+      }
+      const region = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? "us-east-1";
+      let runs;
+      try {
+        runs = await findLeakedRuns(deps.getResources ?? (await taggingClient(region)));
+      } catch (error) {
+        io.stdout(`aws: cannot list resources tagged noros:run in ${region}: ${(error as Error).message.split("\n")[0]}\n`);
+        return options.yes ? 1 : 0;
+      }
+      io.stdout(`aws (${region}): `);
+      const clean = sweepRuns(runs, { olderThanMs, yes: options.yes === true, out: (line) => io.stdout(`${line}\n`) });
+      return clean ? 0 : 1;
     }
+    const maxMinutes = Number(options.maxMinutes ?? "120");
+    if (!(maxMinutes > 0)) throw new CaseError(`--max-minutes ${options.maxMinutes}: give a positive number`);
+    // The hard limit goes through the signal path, so the running case's teardown still happens.
+    setTimeout(() => {
+      log(`the whole run exceeded --max-minutes ${maxMinutes}: stopping and tearing down`);
+      process.kill(process.pid, "SIGTERM");
+    }, maxMinutes * 60_000).unref();
     const selected = tiers(options.tier ?? "all", "--tier", true);
     const required = tiers(options.require, "--require", false);
     const casesFile = path.resolve(io.cwd, options.cases ?? DEFAULT_CASES);
@@ -85,7 +124,7 @@ export async function runTestCommand(options: TestCommandOptions, io: HarnessIo,
       skipTests: options.test === false,
       cwd: io.cwd,
       log,
-      implementations: implementations ?? { local: localTier(), aws: awsTier() },
+      implementations: implementations ?? { local: localTier(), aws: awsTier(options.account ? { account: options.account } : {}) },
     });
     io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
     return report.ok ? 0 : 1;
