@@ -28,7 +28,7 @@ export interface Edge {
 
 /** One permission derived from a declared relationship (a reader of a bucket, a publisher to a topic). */
 export interface Grant {
-  readonly principal: Use<"host" | "user" | "group">;
+  readonly principal: Use<"host" | "user" | "group" | "service">;
   readonly sid: string;
   readonly actions: readonly string[];
   /** Each resource is text: literal parts and references (a bucket's ARN followed by "/*"). */

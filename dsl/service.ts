@@ -1,13 +1,12 @@
-import { construct, type Construct } from "./core.js";
+import { construct, type Construct, type Ref } from "./core.js";
 import type { ServiceInput } from "./schemas/service.js";
 
-/**
- * The references a service exposes. None yet: its URL and image come with the ECS target, which
- * deploys it. (The local test tier runs it without any deployment.)
- */
-export const serviceAttributes = {} as const;
+/** The references a service exposes: the ECR repository its images are pushed to. */
+export const serviceAttributes = { repositoryUrl: "url" } as const;
 
-export type Service = Construct<"service", ServiceInput>;
+export type Service = Construct<"service", ServiceInput> & {
+  readonly repositoryUrl: Ref<"url">;
+};
 
 /**
  * A containerised app built from its source directory: a Dockerfile with a pinned Debian base, the

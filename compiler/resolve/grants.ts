@@ -5,7 +5,7 @@ const arnOf = (kind: string, name: string, suffix = ""): TextValue => ({
   parts: [{ $noros: "ref", kind, name, attribute: "arn" }, ...(suffix ? [suffix] : [])],
 });
 
-type Principal = Use<"host" | "user" | "group">;
+type Principal = Use<"host" | "user" | "group" | "service">;
 
 const grant = (principal: Principal, sid: string, action: string, resource: TextValue, reason: string): Grant => ({
   principal,

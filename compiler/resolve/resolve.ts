@@ -99,6 +99,7 @@ function consistency(nodes: readonly AnyNode[], byName: ReadonlyMap<string, Chec
   const at = (node: AnyNode, property: string) => positionOfPath(byName.get(node.name) as never, [property], node.pos);
   const networks = nodesByName(nodes, "network");
   const network = (name: string) => networks.get(name);
+  const services = nodesByName(nodes, "service");
   for (const node of nodes) {
     if (node.kind === "host") {
       const net = network(node.props.network.name);
@@ -115,6 +116,18 @@ function consistency(nodes: readonly AnyNode[], byName: ReadonlyMap<string, Chec
             hint: "give a secret construct's reference; other values are refused so that a secret never lands in an image or a plain-text variable",
           }),
         );
+      }
+    }
+    if (node.kind === "bucket") {
+      for (const field of ["readers", "writers"] as const) {
+        (node.props[field] as Array<{ kind: string; name: string }>).forEach((principal, index) => {
+          if (principal.kind !== "service" || services.get(principal.name)?.props.run) return;
+          out.push(
+            diagnostic(positionOfPath(byName.get(node.name) as never, [field, String(index)], node.pos), "NOROS3007", `service "${principal.name}" is given access to bucket "${node.name}" but does not run in the cloud, so it has no role to hold the permission`, {
+              hint: "give the service run: { on: \"ecs\", network }",
+            }),
+          );
+        });
       }
     }
     if (node.kind === "bucket" && node.props.restrictTo) {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Group, User } from "../iam.js";
 import type { Host } from "../host.js";
 import type { Network } from "../network.js";
+import type { Service } from "../service.js";
 import { codedString, use } from "./common.js";
 
 const bucketNamePattern = /^[a-z0-9](?:[a-z0-9.-]{1,61})[a-z0-9]$/;
@@ -16,7 +17,7 @@ export const BucketName = codedString(
 );
 
 /** Who may act on a bucket's objects. */
-export const Principal = use<Host | User | Group>("host", "user", "group");
+export const Principal = use<Host | User | Group | Service>("host", "user", "group", "service");
 
 export const BucketSchema = z.strictObject({
   /** The bucket's physical name; by default a unique name prefixed with the system's name prefix. */

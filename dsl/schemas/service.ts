@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Ref } from "../core.js";
-import { Port, ValueSchema, fail, type RefValue } from "./common.js";
+import type { Network } from "../network.js";
+import { Port, ValueSchema, fail, use, type RefValue } from "./common.js";
 
 /**
  * Checks environment variable names, as both Docker and ECS accept them. Done on the record (not its
@@ -127,6 +128,18 @@ export const ServiceSchema = z
     test: Command.optional(),
     /** How the image is built: a Dockerfile (default), or a Nix expression (dockerTools) for push and CI. */
     build: z.enum(["dockerfile", "nix"]).default("dockerfile"),
+    /**
+     * Where the service runs in the cloud. Without it only its image and ECR repository are produced;
+     * with `{ on: "ecs", network }` it runs as an ECS Fargate service in the network's private subnets.
+     */
+    run: z
+      .strictObject({
+        on: z.literal("ecs"),
+        network: use<Network>("network"),
+        /** How many tasks run at once. */
+        desiredCount: z.number().int().min(0).max(100).default(1),
+      })
+      .optional(),
   })
   .superRefine((value, ctx) => {
     if (Object.hasOwn(fargateSizes, String(value.cpu)) && !validMemory(value.cpu, value.memoryMb)) {

@@ -1,10 +1,12 @@
 // S3 of SYSTEMS.md: a container app that checks a list of URLs in parallel and writes all results to
-// one JSON file in S3. This file declares the app and its bucket; the ECS Fargate service, ALB, NAT and
-// the task role's grant on the bucket come with the ECS target.
-import { bucket, service, system } from "noros";
+// one JSON file in S3, running as an ECS Fargate service in private subnets. (The ALB in front, the
+// Route53 record, secrets and the alarm are still to come.)
+import { bucket, lazy, service, system } from "noros";
+import { network } from "./network.ts";
 
-/** Holds the input list (urls.json) and the results (results.json). */
-const data = bucket("data");
+/** Holds the input list (urls.json) and the results (results.json); only the checker may touch it. */
+// requirement S3.3 (partly): the task role gets exactly read and write on its bucket, derived from readers/writers (secrets and CloudWatch are open)
+const data = bucket("data", { readers: [lazy(() => checker)], writers: [lazy(() => checker)] });
 
 // requirement S3.1: `service("checker")` from ./app: checks the URLs in parallel and writes one results JSON to the bucket
 const checker = service("checker", {
@@ -27,10 +29,12 @@ const checker = service("checker", {
   test: ["node", "--test"],
   cpu: 0.25,
   memoryMb: 512,
+  // requirement S3.2 (partly): ECR repository and ECS Fargate service + task definition in private subnets; IGW, NAT and route table associations in network.ts (the ALB is open)
+  run: { on: "ecs", network, desiredCount: 1 },
 });
 
 export default system("url-checker", {
   region: "eu-central-1",
-  resources: [data, checker],
+  resources: [network, data, checker],
   outputs: { data_bucket: data.bucketName },
 });

@@ -3,7 +3,6 @@
  * by default, the environment it sets, and a health probe that needs nothing beyond the runtime
  * itself (no curl): node's http module, python's urllib, busybox's wget.
  */
-import type { HealthCheckProps, ServiceProps } from "../../dsl/schemas/service.js";
 
 /**
  * The public image every Debian-based service starts from: debian:bookworm-slim, pinned by the digest
@@ -57,30 +56,4 @@ export function defaultCommand(runtime: DebianRuntime): readonly string[] {
   }
 }
 
-/**
- * The command a HEALTHCHECK runs: a GET of the health path on 127.0.0.1:$PORT that fails on a
- * connection error, a timeout or a status outside 200-399. The path is validated by the schema to
- * hold no quotes, spaces or `$`, and is embedded with JSON escaping anyway.
- */
-export function healthProbe(runtime: ServiceProps["runtime"], check: HealthCheckProps): readonly string[] | undefined {
-  if (typeof runtime === "object") return check.command;
-  const ms = check.timeoutS * 1000;
-  const path = JSON.stringify(check.path);
-  switch (runtime) {
-    case "node":
-      return [
-        "node",
-        "-e",
-        `const r=require("http").get({host:"127.0.0.1",port:process.env.PORT,path:${path},timeout:${ms}},(s)=>process.exit(s.statusCode>=200&&s.statusCode<400?0:1));` +
-          `r.on("timeout",()=>process.exit(1));r.on("error",()=>process.exit(1));`,
-      ];
-    case "python":
-      return [
-        "python3",
-        "-c",
-        `import os,urllib.request;urllib.request.urlopen("http://127.0.0.1:"+os.environ["PORT"]+${path},timeout=${check.timeoutS})`,
-      ];
-    case "static":
-      return ["/bin/sh", "-c", `exec busybox wget -q -O /dev/null -T ${check.timeoutS} "http://127.0.0.1:\${PORT}${check.path}"`];
-  }
-}
+export { healthProbe } from "../../compiler/util/health-probe.js";

@@ -8,6 +8,7 @@ import { lowerGrants, lowerGroup, lowerUser } from "./constructs/iam.js";
 import { lowerLogGroup } from "./constructs/log-group.js";
 import { lowerNetwork } from "./constructs/network.js";
 import { lowerRawTerraform, type RawConflict } from "./constructs/raw-terraform.js";
+import { lowerService } from "./constructs/service.js";
 import { lowerTopic } from "./constructs/topic.js";
 import { backendSettings } from "./backend.js";
 import { TerraformDocument } from "./document.js";
@@ -30,6 +31,7 @@ const endpointOutputs: Record<string, Record<string, string>> = {
   host: { instance_id: "instanceId", private_ip: "privateIp" },
   topic: { arn: "arn" },
   "log-group": { arn: "arn" },
+  service: { repository_url: "repositoryUrl" },
 };
 
 export function lowerTerraform(graph: Graph): TerraformOutput {
@@ -74,6 +76,9 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
         break;
       case "log-group":
         lowerLogGroup(node, tf);
+        break;
+      case "service":
+        lowerService(node, tf, networks, system.props.region);
         break;
     }
   }

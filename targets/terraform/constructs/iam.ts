@@ -41,6 +41,8 @@ export function lowerGrants(graph: Graph, tf: TerraformDocument): void {
     const name = physicalName(n, "grants");
     if (principal.kind === "host") tf.resource("aws_iam_role_policy", localName(n, "grants"), { name, role: interpolate(`aws_iam_role.${n}.id`), policy }, n);
     if (principal.kind === "user") tf.resource("aws_iam_user_policy", localName(n, "grants"), { name, user: interpolate(`aws_iam_user.${n}.name`), policy }, n);
+    // A service's grants go to its ECS task role (resolve refuses a service without `run` as a principal).
+    if (principal.kind === "service") tf.resource("aws_iam_role_policy", localName(n, "grants"), { name, role: interpolate(`aws_iam_role.${localName(n, "task")}.id`), policy }, n);
     if (principal.kind === "group") tf.resource("aws_iam_group_policy", localName(n, "grants"), { name, group: interpolate(`aws_iam_group.${n}.name`), policy }, n);
   }
 }

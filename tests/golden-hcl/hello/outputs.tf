@@ -15,3 +15,7 @@ output "site_bucket" {
 output "site_bucket_name" {
   value = aws_s3_bucket.site.bucket
 }
+
+output "web_repository_url" {
+  value = aws_ecr_repository.web.repository_url
+}
