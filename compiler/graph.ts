@@ -26,9 +26,12 @@ export interface Edge {
   readonly via: string;
 }
 
+/** Construct kinds that can hold permissions (a role, a user or a group of theirs). */
+export type PrincipalKind = "host" | "user" | "group" | "service";
+
 /** One permission derived from a declared relationship (a reader of a bucket, a publisher to a topic). */
 export interface Grant {
-  readonly principal: Use<"host" | "user" | "group" | "service">;
+  readonly principal: Use<PrincipalKind>;
   readonly sid: string;
   readonly actions: readonly string[];
   /** Each resource is text: literal parts and references (a bucket's ARN followed by "/*"). */

@@ -1,11 +1,11 @@
-import type { Grant, GraphNode, TextValue, Use } from "../graph.js";
+import type { Grant, GraphNode, PrincipalKind, TextValue, Use } from "../graph.js";
 
 const arnOf = (kind: string, name: string, suffix = ""): TextValue => ({
   $noros: "text",
   parts: [{ $noros: "ref", kind, name, attribute: "arn" }, ...(suffix ? [suffix] : [])],
 });
 
-type Principal = Use<"host" | "user" | "group" | "service">;
+type Principal = Use<PrincipalKind>;
 
 const grant = (principal: Principal, sid: string, action: string, resource: TextValue, reason: string): Grant => ({
   principal,

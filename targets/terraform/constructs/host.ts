@@ -5,6 +5,7 @@ import { interpolate } from "../expression.js";
 import { nixosUserData } from "../user-data.js";
 import { localName, nameTag, physicalName } from "../naming.js";
 import { policyDocument } from "../policy-document.js";
+import { allowIngress } from "../security-groups.js";
 import { subnetId } from "./network.js";
 
 /** The account the NixOS project publishes its official AMIs from. */
@@ -57,19 +58,15 @@ export function lowerHost(node: GraphNode<"host">, tf: TerraformDocument, graph:
   );
 
   props.ingress.forEach((rule, i) => {
-    tf.resource(
-      "aws_vpc_security_group_ingress_rule",
-      localName(n, "ingress", i),
-      {
-        security_group_id: interpolate(`aws_security_group.${n}.id`),
-        description: rule.description ?? `${rule.protocol}/${rule.port} from ${rule.from}`,
-        ip_protocol: rule.protocol,
-        from_port: rule.port,
-        to_port: rule.port,
-        cidr_ipv4: rule.from,
-      },
-      n,
-    );
+    allowIngress(tf, {
+      to: `aws_security_group.${n}`,
+      name: localName(n, "ingress", i),
+      from: { cidr: rule.from },
+      port: rule.port,
+      protocol: rule.protocol,
+      description: rule.description ?? `${rule.protocol}/${rule.port} from ${rule.from}`,
+      origin: n,
+    });
   });
 
   const configuration = graph.hostConfigurations.get(n);

@@ -3,6 +3,7 @@ import type { TerraformDocument } from "../document.js";
 import { interpolate } from "../expression.js";
 import { localName, physicalName } from "../naming.js";
 import { policyDocument } from "../policy-document.js";
+import { principalAttachments } from "../principals.js";
 
 export function lowerGroup(node: GraphNode<"group">, tf: TerraformDocument): void {
   tf.resource("aws_iam_group", node.name, { name: physicalName(node.name) }, node.name);
@@ -39,10 +40,10 @@ export function lowerGrants(graph: Graph, tf: TerraformDocument): void {
     const document = tf.data("aws_iam_policy_document", localName(n, "grants"), policyDocument(grants.map((g) => ({ sid: g.sid, actions: g.actions, resources: g.resources }))), n);
     const policy = interpolate(`${document}.json`);
     const name = physicalName(n, "grants");
-    if (principal.kind === "host") tf.resource("aws_iam_role_policy", localName(n, "grants"), { name, role: interpolate(`aws_iam_role.${n}.id`), policy }, n);
-    if (principal.kind === "user") tf.resource("aws_iam_user_policy", localName(n, "grants"), { name, user: interpolate(`aws_iam_user.${n}.name`), policy }, n);
-    // A service's grants go to its ECS task role (resolve refuses a service without `run` as a principal).
-    if (principal.kind === "service") tf.resource("aws_iam_role_policy", localName(n, "grants"), { name, role: interpolate(`aws_iam_role.${localName(n, "task")}.id`), policy }, n);
-    if (principal.kind === "group") tf.resource("aws_iam_group_policy", localName(n, "grants"), { name, group: interpolate(`aws_iam_group.${n}.name`), policy }, n);
+    const attachment = principalAttachments[principal.kind];
+    if (!attachment) throw new Error(`internal: a ${principal.kind} cannot hold grants`);
+    if (attachment.type === "role") tf.resource("aws_iam_role_policy", localName(n, "grants"), { name, role: interpolate(`${attachment.role(n)}.id`), policy }, n);
+    if (attachment.type === "user") tf.resource("aws_iam_user_policy", localName(n, "grants"), { name, user: interpolate(`aws_iam_user.${n}.name`), policy }, n);
+    if (attachment.type === "group") tf.resource("aws_iam_group_policy", localName(n, "grants"), { name, group: interpolate(`aws_iam_group.${n}.name`), policy }, n);
   }
 }
