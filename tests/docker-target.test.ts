@@ -296,6 +296,27 @@ describe.skipIf(!hasNix)("docker target: build \"nix\"", () => {
   });
 });
 
+describe("docker target: Nix images from the pinned nixpkgs", () => {
+  const nixService = `{ source: "./app", runtime: "node", port: 3000, healthCheck: { path: "/health" }, build: "nix" }`;
+  const pinned = (rev: string) =>
+    compiled({ "shop.noros.ts": system(nixService).replace(`resources: [web]`, `resources: [web], nixpkgs: { rev: "${rev}" }`), ...nodeApp });
+  const a = pinned("a".repeat(40));
+  const b = pinned("b".repeat(40));
+  const tagOf = (c: Compiled) => /web\) push web ([0-9a-f]{16}) nix ;;/.exec(text(c, "docker/push.sh"))?.[1];
+
+  it("builds with the system's nixpkgs commit, not a channel", () => {
+    expect(text(a, "docker/push.sh")).toContain(`nixpkgs=\${NIXPKGS:-https://github.com/NixOS/nixpkgs/archive/${"a".repeat(40)}.tar.gz}`);
+    expect(text(a, "docker/push.sh")).not.toContain("channel:");
+    expect(text(a, "docker/web/image.nix")).toContain(`nixpkgs=https://github.com/NixOS/nixpkgs/archive/${"a".repeat(40)}.tar.gz`);
+  });
+
+  it("gives the image a new tag when the pin changes, since the image changes with it", () => {
+    expect(tagOf(a)).toMatch(/^[0-9a-f]{16}$/);
+    expect(tagOf(b)).toMatch(/^[0-9a-f]{16}$/);
+    expect(tagOf(a)).not.toBe(tagOf(b));
+  });
+});
+
 describe("service validation", () => {
   const ok = (extra = "") => `{ source: "./app", runtime: "node", port: 3000, healthCheck: { path: "/health" }${extra} }`;
   const codes = (files: Readonly<Record<string, string>>) => problems(files).map((d) => `${d.code} ${d.message}`);

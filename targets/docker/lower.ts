@@ -19,6 +19,7 @@ import type { Artefact } from "../../compiler/artefact.js";
 import { nodesOf, type Graph, type GraphNode, type ServiceSource } from "../../compiler/graph.js";
 import { ignoredDirectories, ignoredFiles, ignoredSuffixes } from "../../compiler/load/service-sources.js";
 import { sha256 } from "../../compiler/util/hash.js";
+import { nixpkgsTarball } from "../../compiler/util/nixpkgs.js";
 import { printDockerfile, type Instruction, type Stage } from "./dockerfile.js";
 import { printDockerignore } from "./dockerignore.js";
 import { imageNix } from "./image-nix.js";
@@ -75,8 +76,10 @@ export function lowerDocker(graph: Graph, options: DockerOptions = {}): DockerOu
     for (const file of source.files) artefacts.push({ path: `${dir}/context/${file.path}`, contents: file.contents });
     let recipe = dockerfile;
     if (node.props.build === "nix") {
-      recipe = imageNix(graph, node, source, sourceLabel);
-      artefacts.push({ path: `${dir}/image.nix`, contents: recipe });
+      const expression = imageNix(graph, node, source, sourceLabel);
+      artefacts.push({ path: `${dir}/image.nix`, contents: expression });
+      // The image is built from the system's pinned nixpkgs: a new pin is a new image, so a new tag.
+      recipe = `${expression}\nnixpkgs ${graph.system.props.nixpkgs.rev}`;
     }
     images.push({ service: node.name, context: dir, tag: sha256(recipe).slice(0, 16), build: node.props.build });
   }
@@ -260,13 +263,13 @@ function pushScript(graph: Graph, images: readonly ServiceImage[]): string {
     "#",
     "# Usage: push.sh [service...]        (default: every service)",
     "# Needs: terraform, the AWS CLI, and docker or podman (CONTAINER_ENGINE=podman); nix-build for",
-    "# services built with Nix (NIXPKGS selects nixpkgs, default channel:nixos-25.05).",
+    "# services built with Nix, from the system's pinned nixpkgs commit (NIXPKGS overrides it).",
     "set -eu",
     "",
     'docker_dir=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)',
     'terraform_dir=${NOROS_TERRAFORM_DIR:-$docker_dir/../terraform}',
     "engine=${CONTAINER_ENGINE:-docker}",
-    "nixpkgs=${NIXPKGS:-channel:nixos-25.05}",
+    `nixpkgs=\${NIXPKGS:-${sh(nixpkgsTarball(graph.system.props.nixpkgs.rev))}}`,
     `region=${sh(region)}`,
     "",
     "push() {",

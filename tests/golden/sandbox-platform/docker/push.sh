@@ -7,13 +7,13 @@
 #
 # Usage: push.sh [service...]        (default: every service)
 # Needs: terraform, the AWS CLI, and docker or podman (CONTAINER_ENGINE=podman); nix-build for
-# services built with Nix (NIXPKGS selects nixpkgs, default channel:nixos-25.05).
+# services built with Nix, from the system's pinned nixpkgs commit (NIXPKGS overrides it).
 set -eu
 
 docker_dir=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 terraform_dir=${NOROS_TERRAFORM_DIR:-$docker_dir/../terraform}
 engine=${CONTAINER_ENGINE:-docker}
-nixpkgs=${NIXPKGS:-channel:nixos-25.05}
+nixpkgs=${NIXPKGS:-https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz}
 region=eu-central-1
 
 push() {
