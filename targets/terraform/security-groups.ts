@@ -1,6 +1,5 @@
 import type { TerraformDocument } from "./document.js";
 import { interpolate } from "./expression.js";
-import { localName } from "./naming.js";
 
 /**
  * The security group each kind of construct owns, by kind: what a flow `from: web` or `to: db` lowers
@@ -17,10 +16,6 @@ export function securityGroupOf(kind: string, name: string): string {
   return address(name);
 }
 
-export function ownsSecurityGroup(kind: string): boolean {
-  return Object.hasOwn(securityGroupAddresses, kind);
-}
-
 /** Where a flow comes from: an address range, or another construct's security group. */
 export type FlowSource = { readonly cidr: string } | { readonly kind: string; readonly name: string };
 
@@ -35,7 +30,7 @@ export function allowIngress(
   const source = "cidr" in rule.from ? { cidr_ipv4: rule.from.cidr } : { referenced_security_group_id: interpolate(`${securityGroupOf(rule.from.kind, rule.from.name)}.id`) };
   tf.resource(
     "aws_vpc_security_group_ingress_rule",
-    localName(rule.name),
+    rule.name,
     {
       security_group_id: interpolate(`${rule.to}.id`),
       description: rule.description,

@@ -5,7 +5,7 @@ import { interpolate } from "../expression.js";
 import { nixosUserData } from "../user-data.js";
 import { localName, nameTag, physicalName } from "../naming.js";
 import { policyDocument } from "../policy-document.js";
-import { allowIngress } from "../security-groups.js";
+import { allowIngress, securityGroupOf } from "../security-groups.js";
 import { subnetId } from "./network.js";
 
 /** The account the NixOS project publishes its official AMIs from. */
@@ -59,7 +59,7 @@ export function lowerHost(node: GraphNode<"host">, tf: TerraformDocument, graph:
 
   props.ingress.forEach((rule, i) => {
     allowIngress(tf, {
-      to: `aws_security_group.${n}`,
+      to: securityGroupOf("host", n),
       name: localName(n, "ingress", i),
       from: { cidr: rule.from },
       port: rule.port,
