@@ -15,7 +15,27 @@ export interface EvaluatedNode {
   readonly props: unknown;
   readonly pos: SourcePosition | undefined;
   /** Position of each property path written in the source, keyed by JSON.stringify(path). */
-  readonly propPos: ReadonlyMap<string, SourcePosition>;
+  readonly propPos: PropertyPositions;
+}
+
+/**
+ * The positions of one node's property paths, decoded only when asked for: a diagnostic needs a handful,
+ * while a system of 10,000 units records over a million, and decoding them all up front (a Map entry and
+ * a position object each) was a fifth of the compiler's peak memory.
+ */
+export class PropertyPositions {
+  constructor(
+    private readonly raw: Readonly<Record<string, RawPosition>>,
+    private readonly files: readonly string[],
+  ) {}
+
+  get(key: string): SourcePosition | undefined {
+    return Object.hasOwn(this.raw, key) ? decodePosition(this.raw[key] as RawPosition, this.files) : undefined;
+  }
+}
+
+function decodePosition(p: RawPosition | null, files: readonly string[]): SourcePosition | undefined {
+  return p && files[p[0]] !== undefined ? { file: files[p[0]] as string, line: p[1], col: p[2] } : undefined;
 }
 
 export type Evaluation =
@@ -160,8 +180,7 @@ type RawResult =
 
 function decode(raw: string, files: readonly string[], maps: ReadonlyMap<string, string>): Evaluation {
   const result = JSON.parse(raw) as RawResult;
-  const position = (p: RawPosition | null): SourcePosition | undefined =>
-    p && files[p[0]] !== undefined ? { file: files[p[0]] as string, line: p[1], col: p[2] } : undefined;
+  const position = (p: RawPosition | null): SourcePosition | undefined => decodePosition(p, files);
   if (!result.ok) {
     const pos = result.stack ? throwSite(result.stack, maps) : undefined;
     const message = result.code === "NOROS1010" ? `evaluation failed: ${result.message}` : result.message;
@@ -172,10 +191,7 @@ function decode(raw: string, files: readonly string[], maps: ReadonlyMap<string,
     name: n.name,
     props: n.props,
     pos: position(n.pos),
-    propPos: new Map(Object.entries(n.propPos).flatMap(([k, p]) => {
-      const at = position(p);
-      return at ? [[k, at] as const] : [];
-    })),
+    propPos: new PropertyPositions(n.propPos, files),
   });
   return {
     ok: true,
