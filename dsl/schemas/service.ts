@@ -9,11 +9,22 @@ import { Port, ValueSchema, fail, use, type RefValue } from "./common.js";
  */
 function checkNames(reserved: readonly string[]) {
   return (record: Record<string, unknown>, ctx: z.RefinementCtx) => {
-    for (const key of Object.keys(record)) {
+    for (const [key, value] of Object.entries(record)) {
       if (!/^[A-Z_][A-Z0-9_]*$/.test(key)) fail(ctx, "NOROS2000", `environment variable name "${key}" is invalid: use upper-case letters, digits and underscores`, [key]);
       else if (reserved.includes(key)) fail(ctx, "NOROS2000", `environment variable ${key} is set by noros itself (from \`port\`)`, [key]);
+      else if (literalParts(value).some((part) => /[\r\n]/.test(part))) {
+        // A Dockerfile's ENV cannot hold one, and an ECS task definition would silently keep it.
+        fail(ctx, "NOROS2000", `environment variable ${key} contains a line break: pass one value per variable, or a separator your app splits on`, [key]);
+      }
     }
   };
+}
+
+/** The parts of a value the author wrote literally (a reference's value is not known until deployment). */
+function literalParts(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  const parts = (value as { parts?: unknown } | null)?.parts;
+  return Array.isArray(parts) ? parts.filter((part): part is string => typeof part === "string") : [];
 }
 
 /** Names a service's runtime sets itself; an author's value would be silently overridden. */

@@ -34,6 +34,15 @@ export const cases: E2eCase[] = [
     timeoutS: 60,
   },
   {
+    name: "bucket-host",
+    system: "examples/bucket-host/bucket-host.noros.ts",
+    tier: "local",
+    // Both images are built (the notes image's tests included); the notes service serves its notes.
+    endpoint: "service:notes/notes",
+    expect: { status: 200, bodyIncludes: "texts bucket" },
+    timeoutS: 60,
+  },
+  {
     name: "url-checker-aws",
     system: "examples/url-checker/url-checker.noros.ts",
     tier: "aws",

@@ -20,6 +20,47 @@ data "aws_iam_policy_document" "noros_delivery_bucket" {
   }
 }
 
+data "aws_iam_policy_document" "notes_ecs_assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    effect  = "Allow"
+    sid     = "EcsTasksAssumeRole"
+
+    principals {
+      identifiers = ["ecs-tasks.amazonaws.com"]
+      type        = "Service"
+    }
+  }
+}
+
+data "aws_iam_policy_document" "notes_execution" {
+  statement {
+    actions   = ["ecr:GetAuthorizationToken"]
+    effect    = "Allow"
+    resources = ["*"]
+    sid       = "EcrLogin"
+  }
+
+  statement {
+    effect    = "Allow"
+    resources = [aws_ecr_repository.notes.arn]
+    sid       = "PullOwnImages"
+
+    actions = [
+      "ecr:BatchCheckLayerAvailability",
+      "ecr:BatchGetImage",
+      "ecr:GetDownloadUrlForLayer",
+    ]
+  }
+
+  statement {
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    effect    = "Allow"
+    resources = ["${aws_cloudwatch_log_group.notes_service.arn}:*"]
+    sid       = "WriteOwnLogs"
+  }
+}
+
 data "aws_iam_policy_document" "reader_assume" {
   statement {
     actions = ["sts:AssumeRole"]
@@ -62,6 +103,47 @@ data "aws_iam_policy_document" "reader_grants" {
     effect    = "Allow"
     resources = [aws_s3_bucket.texts.arn]
     sid       = "ListTexts"
+  }
+}
+
+data "aws_iam_policy_document" "status_ecs_assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    effect  = "Allow"
+    sid     = "EcsTasksAssumeRole"
+
+    principals {
+      identifiers = ["ecs-tasks.amazonaws.com"]
+      type        = "Service"
+    }
+  }
+}
+
+data "aws_iam_policy_document" "status_execution" {
+  statement {
+    actions   = ["ecr:GetAuthorizationToken"]
+    effect    = "Allow"
+    resources = ["*"]
+    sid       = "EcrLogin"
+  }
+
+  statement {
+    effect    = "Allow"
+    resources = [aws_ecr_repository.status.arn]
+    sid       = "PullOwnImages"
+
+    actions = [
+      "ecr:BatchCheckLayerAvailability",
+      "ecr:BatchGetImage",
+      "ecr:GetDownloadUrlForLayer",
+    ]
+  }
+
+  statement {
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    effect    = "Allow"
+    resources = ["${aws_cloudwatch_log_group.status_service.arn}:*"]
+    sid       = "WriteOwnLogs"
   }
 }
 
@@ -127,6 +209,24 @@ resource "aws_iam_instance_profile" "reader" {
   role = aws_iam_role.reader.name
 }
 
+resource "aws_iam_role" "notes_execution" {
+  assume_role_policy = data.aws_iam_policy_document.notes_ecs_assume.json
+  name               = "${var.name_prefix}-notes-execution"
+
+  tags = {
+    Name = "${var.name_prefix}-notes-execution"
+  }
+}
+
+resource "aws_iam_role" "notes_task" {
+  assume_role_policy = data.aws_iam_policy_document.notes_ecs_assume.json
+  name               = "${var.name_prefix}-notes-task"
+
+  tags = {
+    Name = "${var.name_prefix}-notes-task"
+  }
+}
+
 resource "aws_iam_role" "reader" {
   assume_role_policy = data.aws_iam_policy_document.reader_assume.json
   name               = "${var.name_prefix}-reader"
@@ -134,6 +234,30 @@ resource "aws_iam_role" "reader" {
   tags = {
     Name = "${var.name_prefix}-reader"
   }
+}
+
+resource "aws_iam_role" "status_execution" {
+  assume_role_policy = data.aws_iam_policy_document.status_ecs_assume.json
+  name               = "${var.name_prefix}-status-execution"
+
+  tags = {
+    Name = "${var.name_prefix}-status-execution"
+  }
+}
+
+resource "aws_iam_role" "status_task" {
+  assume_role_policy = data.aws_iam_policy_document.status_ecs_assume.json
+  name               = "${var.name_prefix}-status-task"
+
+  tags = {
+    Name = "${var.name_prefix}-status-task"
+  }
+}
+
+resource "aws_iam_role_policy" "notes_execution" {
+  name   = "${var.name_prefix}-notes-execution"
+  policy = data.aws_iam_policy_document.notes_execution.json
+  role   = aws_iam_role.notes_execution.id
 }
 
 resource "aws_iam_role_policy" "reader_delivery" {
@@ -146,6 +270,12 @@ resource "aws_iam_role_policy" "reader_grants" {
   name   = "${var.name_prefix}-reader-grants"
   policy = data.aws_iam_policy_document.reader_grants.json
   role   = aws_iam_role.reader.id
+}
+
+resource "aws_iam_role_policy" "status_execution" {
+  name   = "${var.name_prefix}-status-execution"
+  policy = data.aws_iam_policy_document.status_execution.json
+  role   = aws_iam_role.status_execution.id
 }
 
 resource "aws_iam_role_policy_attachment" "reader_ssm" {

@@ -87,6 +87,16 @@ resource "aws_route_table_association" "main_public_1" {
   subnet_id      = aws_subnet.main_public_1.id
 }
 
+resource "aws_security_group" "notes_service" {
+  description = "noros service notes"
+  name        = "${var.name_prefix}-notes-service"
+  vpc_id      = aws_vpc.main.id
+
+  tags = {
+    Name = "${var.name_prefix}-notes-service"
+  }
+}
+
 resource "aws_security_group" "reader" {
   description = "noros host reader"
   name        = "${var.name_prefix}-reader"
@@ -94,6 +104,16 @@ resource "aws_security_group" "reader" {
 
   tags = {
     Name = "${var.name_prefix}-reader"
+  }
+}
+
+resource "aws_security_group" "status_service" {
+  description = "noros service status"
+  name        = "${var.name_prefix}-status-service"
+  vpc_id      = aws_vpc.main.id
+
+  tags = {
+    Name = "${var.name_prefix}-status-service"
   }
 }
 
@@ -162,6 +182,15 @@ resource "aws_vpc_endpoint" "main_s3" {
   }
 }
 
+resource "aws_vpc_security_group_egress_rule" "notes_service_https" {
+  cidr_ipv4         = "0.0.0.0/0"
+  description       = "HTTPS: ECR, CloudWatch Logs and the AWS APIs"
+  from_port         = 443
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.notes_service.id
+  to_port           = 443
+}
+
 resource "aws_vpc_security_group_egress_rule" "reader_https" {
   cidr_ipv4         = "0.0.0.0/0"
   description       = "HTTPS: Session Manager, S3, the Nix binary cache"
@@ -169,4 +198,31 @@ resource "aws_vpc_security_group_egress_rule" "reader_https" {
   ip_protocol       = "tcp"
   security_group_id = aws_security_group.reader.id
   to_port           = 443
+}
+
+resource "aws_vpc_security_group_egress_rule" "status_service_https" {
+  cidr_ipv4         = "0.0.0.0/0"
+  description       = "HTTPS: ECR, CloudWatch Logs and the AWS APIs"
+  from_port         = 443
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.status_service.id
+  to_port           = 443
+}
+
+resource "aws_vpc_security_group_ingress_rule" "notes_service_port" {
+  cidr_ipv4         = aws_vpc.main.cidr_block
+  description       = "tcp/8080 from inside the VPC"
+  from_port         = 8080
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.notes_service.id
+  to_port           = 8080
+}
+
+resource "aws_vpc_security_group_ingress_rule" "status_service_port" {
+  cidr_ipv4         = aws_vpc.main.cidr_block
+  description       = "tcp/8080 from inside the VPC"
+  from_port         = 8080
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.status_service.id
+  to_port           = 8080
 }

@@ -4,12 +4,20 @@ output "alerts_arn" {
   value = aws_sns_topic.alerts.arn
 }
 
+output "notes_repository_url" {
+  value = aws_ecr_repository.notes.repository_url
+}
+
 output "reader_instance_id" {
   value = aws_instance.reader.id
 }
 
 output "reader_private_ip" {
   value = aws_instance.reader.private_ip
+}
+
+output "status_repository_url" {
+  value = aws_ecr_repository.status.repository_url
 }
 
 output "texts_arn" {

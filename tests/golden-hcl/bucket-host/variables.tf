@@ -16,3 +16,13 @@ variable "noros_run" {
   description = "Run id tagged as noros:run on every resource (set by `noros test`)."
   default     = "none"
 }
+
+variable "notes_image_tag" {
+  type        = string
+  description = "The image tag of service notes to run: the tag out/docker/push.sh printed when it pushed the image."
+}
+
+variable "status_image_tag" {
+  type        = string
+  description = "The image tag of service status to run: the tag out/docker/push.sh printed when it pushed the image."
+}
