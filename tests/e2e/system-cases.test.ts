@@ -12,7 +12,7 @@ describe("cases derived from a system without a case list", () => {
   });
 
   it("gives none for a system without services", () => {
-    expect(casesFromSystem(path.join(repoRoot, "examples", "bucket-host", "bucket-host.noros.ts"), repoRoot)).toEqual([]);
+    expect(casesFromSystem(path.join(repoRoot, "examples", "game-server", "game-server.noros.ts"), repoRoot)).toEqual([]);
   });
 });
 
