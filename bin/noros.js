@@ -14,5 +14,8 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
+// Only the real CLI keeps V8's compiled TypeScript between runs (tests run the CLI in-process).
+const { installTypeScriptCodeCache } = await import(new URL("../dist/compiler/load/typescript-code-cache.js", import.meta.url).href);
+installTypeScriptCodeCache();
 const { main } = await import(cli.href);
 process.exitCode = await main(process.argv.slice(2));
