@@ -93,6 +93,17 @@ const compilerCodes: Record<string, Explanation> = {
     explanation: "Dependencies are installed with `npm ci`, which needs package-lock.json beside a valid package.json.",
     fix: "Run npm install and keep package-lock.json.",
   },
+  NOROS3060: {
+    title: "Traffic is admitted from a construct that has no security group.",
+    explanation: "A flow `from: x` becomes a rule naming x's security group. A service that does not run in the cloud has none, so there is nothing the rule could name.",
+    example: 'host("db", { network, ingress: [{ port: 5432, from: api }] }) // api has no run: { on: "ecs", network }',
+    fix: 'Give the service run: { on: "ecs", network }, or admit an address range.',
+  },
+  NOROS3061: {
+    title: "Traffic is admitted from a construct in another network.",
+    explanation: "A security group rule can only name a security group of the same VPC, so a flow between networks cannot be expressed as one.",
+    fix: "Put sender and receiver in one network, or admit the sender's address range (and connect the networks).",
+  },
   NOROS4001: {
     title: "The generated Terraform does not match the provider schema.",
     explanation: "Every generated main.tf.json is validated offline against the real provider schemas in schemas/providers/. A problem here is a noros bug or comes from an escape hatch.",

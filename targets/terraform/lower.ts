@@ -13,6 +13,7 @@ import { lowerTopic } from "./constructs/topic.js";
 import { backendSettings } from "./backend.js";
 import { TerraformDocument } from "./document.js";
 import { refString, valueString } from "./expression.js";
+import { lowerFlows } from "./security-groups.js";
 import { pinnedProviders, REQUIRED_TERRAFORM } from "./providers.js";
 
 export interface TerraformOutput {
@@ -82,6 +83,7 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
         break;
     }
   }
+  lowerFlows(graph, tf);
   lowerGrants(graph, tf);
   lowerDelivery(graph, tf);
 

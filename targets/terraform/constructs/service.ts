@@ -10,7 +10,6 @@ import { interpolate, literal, valueString } from "../expression.js";
 import { localName, nameTag, NAME_PREFIX, physicalName } from "../naming.js";
 import { policyDocument } from "../policy-document.js";
 import { healthProbe } from "../../../compiler/util/health-probe.js";
-import { allowIngress, securityGroupOf } from "../security-groups.js";
 import { subnetId } from "./network.js";
 
 /** Images an ECR lifecycle rule keeps: enough to roll back, few enough that storage stays cheap. */
@@ -121,15 +120,7 @@ function ecsService(node: GraphNode<"service">, tf: TerraformDocument, network: 
   );
 
   tf.resource("aws_security_group", localName(n, "service"), { name: physicalName(n, "service"), description: `noros service ${n}`, vpc_id: interpolate(`aws_vpc.${network.name}.id`), tags: nameTag(n, "service") }, n);
-  allowIngress(tf, {
-    to: securityGroupOf("service", n),
-    name: localName(n, "service_port"),
-    from: { cidr: interpolate(`aws_vpc.${network.name}.cidr_block`) },
-    port: node.props.port,
-    protocol: "tcp",
-    description: `tcp/${node.props.port} from inside the VPC`,
-    origin: n,
-  });
+  // Who may reach the port is a flow (security-groups.ts lowerFlows): the VPC, declared senders or its load balancer.
   tf.resource(
     "aws_vpc_security_group_egress_rule",
     localName(n, "service_https"),
