@@ -45,7 +45,7 @@ export interface Grant {
 }
 
 /** Construct kinds that own a security group, so that traffic can be admitted from or to them. */
-export type FlowKind = "host" | "service";
+export type FlowKind = "host" | "service" | "load-balancer";
 
 /** Where a flow comes from: an address range, the range of a network, or another construct. */
 export type FlowOrigin = { readonly cidr: string } | { readonly network: string } | Use<FlowKind>;

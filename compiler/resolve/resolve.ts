@@ -6,6 +6,7 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { AnyNode, Edge, Grant, Graph, GraphNode } from "../graph.js";
 import type { SourceFileRecord } from "../load/load.js";
 import { findCycles } from "./cycles.js";
+import { edgeDiagnostics } from "./edge.js";
 import { deriveFlows, flowDiagnostics } from "./flows.js";
 import { bucketGrants, hostGrants } from "./grants.js";
 import { findReferences } from "./walk-values.js";
@@ -75,7 +76,7 @@ export function resolve(system: CheckedSystem, checked: readonly CheckedNode[], 
   }
 
   const nodes = [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) as unknown as AnyNode[];
-  diagnostics.push(...consistency(nodes, byName), ...flowDiagnostics(nodes, byName));
+  diagnostics.push(...consistency(nodes, byName), ...flowDiagnostics(nodes, byName), ...edgeDiagnostics(nodes, byName));
   if (diagnostics.length > 0) return { graph: undefined, diagnostics };
 
   const grants: Grant[] = nodes.flatMap((node) => {

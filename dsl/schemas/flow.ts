@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Deferrable } from "../core.js";
 import type { Host } from "../host.js";
+import type { LoadBalancer } from "../load-balancer.js";
 import type { Service } from "../service.js";
 import { fail, parseCidr, type Use } from "./common.js";
 
@@ -8,9 +9,9 @@ import { fail, parseCidr, type Use } from "./common.js";
  * Construct kinds that can send a flow: each owns a security group, so "accept 8080 from web" becomes
  * a rule naming web's group rather than a range of addresses that drifts when web moves.
  */
-export const flowSenderKinds = ["host", "service"] as const;
+export const flowSenderKinds = ["host", "service", "load-balancer"] as const;
 export type FlowSenderKind = (typeof flowSenderKinds)[number];
-type Sender = Host | Service;
+type Sender = Host | Service | LoadBalancer;
 
 const isUse = (value: unknown): value is Use =>
   typeof value === "object" && value !== null && (value as { $noros?: unknown }).$noros === "use";
@@ -37,7 +38,7 @@ export const FlowFrom = z
     }
     if (!isUse(value) || !(flowSenderKinds as readonly string[]).includes(value.kind)) {
       const found = isUse(value) ? `the ${value.kind} "${value.name}"` : "something else";
-      fail(ctx, "NOROS2010", `expected an address range such as "10.0.0.0/16" or a ${flowSenderKinds.join(" or ")} here, found ${found}`);
+      fail(ctx, "NOROS2010", `expected an address range such as "10.0.0.0/16" or a host, service or load balancer here, found ${found}`);
     }
   })
   .transform((value) => value as unknown as string | Use<FlowSenderKind>);

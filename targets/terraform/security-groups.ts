@@ -10,6 +10,7 @@ import { localName } from "./naming.js";
 export const securityGroupAddresses: Readonly<Record<string, (name: string) => string>> = {
   host: (n) => `aws_security_group.${n}`,
   service: (n) => `aws_security_group.${n}_service`,
+  "load-balancer": (n) => `aws_security_group.${n}_lb`,
 };
 
 export function securityGroupOf(kind: string, name: string): string {
