@@ -16,7 +16,11 @@ export interface GraphNode<K extends ConstructKind = ConstructKind> {
 
 export type AnyNode = { [K in ConstructKind]: GraphNode<K> }[ConstructKind];
 
-export type EdgeKind = "uses" | "refers" | "grants";
+/**
+ * "uses" and "refers" are dependencies (the target must exist first); "grants" and "flows" are
+ * permissions (IAM, or traffic a security group admits), which never order creation.
+ */
+export type EdgeKind = "uses" | "refers" | "grants" | "flows";
 
 export interface Edge {
   readonly from: string;
@@ -38,6 +42,28 @@ export interface Grant {
   readonly resources: readonly TextValue[];
   /** Why the grant exists, in the author's terms. */
   readonly reason: string;
+}
+
+/** Construct kinds that own a security group, so that traffic can be admitted from or to them. */
+export type FlowKind = "host" | "service" | "load-balancer";
+
+/** Where a flow comes from: an address range, the range of a network, or another construct. */
+export type FlowOrigin = { readonly cidr: string } | { readonly network: string } | Use<FlowKind>;
+
+/**
+ * Traffic one construct admits, derived from declarations (a host's ingress, a service's run.ingress
+ * or its network by default): the single list security groups and host firewalls are both made from.
+ */
+export interface Flow {
+  readonly to: Use<FlowKind>;
+  readonly from: FlowOrigin;
+  readonly port: number;
+  readonly protocol: "tcp" | "udp";
+  readonly description: string;
+  /** Suffixes of the receiver's name that name the rule (["ingress", 0]): stable from compile to compile. */
+  readonly label: ReadonlyArray<string | number>;
+  /** The construct whose declaration the flow comes from. */
+  readonly declaredBy: string;
 }
 
 /** A NixOS host's configuration, produced by the nix target and consumed by the terraform target. */
@@ -75,6 +101,8 @@ export interface Graph {
   readonly nodes: readonly AnyNode[];
   readonly edges: readonly Edge[];
   readonly grants: readonly Grant[];
+  /** Sorted by receiver, then in declaration order; no two with the same receiver, origin, port and protocol. */
+  readonly flows: readonly Flow[];
   readonly sources: readonly SourceFileRecord[];
   /** Artefacts one target hands another (through the graph, so targets never import each other). */
   readonly hostConfigurations: ReadonlyMap<string, HostConfiguration>;

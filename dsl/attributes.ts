@@ -6,6 +6,12 @@ import { networkAttributes } from "./network.js";
 import { rawTerraformAttributes } from "./raw.js";
 import { serviceAttributes } from "./service.js";
 import { topicAttributes } from "./topic.js";
+import { loadBalancerAttributes } from "./load-balancer.js";
+import { certificateAttributes } from "./certificate.js";
+import { dnsZoneAttributes } from "./dns-zone.js";
+import { dnsRecordAttributes } from "./dns-record.js";
+import { healthCheckAttributes } from "./health-check.js";
+import { failoverAttributes } from "./failover.js";
 
 /** Per construct kind, the references it exposes (`bucket.arn`, ...): what the compiler resolves. */
 export const attributesByKind: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -18,4 +24,10 @@ export const attributesByKind: Readonly<Record<string, Readonly<Record<string, s
   "log-group": logGroupAttributes,
   service: serviceAttributes,
   "raw-terraform": rawTerraformAttributes,
+  "load-balancer": loadBalancerAttributes,
+  certificate: certificateAttributes,
+  "dns-zone": dnsZoneAttributes,
+  "dns-record": dnsRecordAttributes,
+  "health-check": healthCheckAttributes,
+  failover: failoverAttributes,
 };

@@ -93,6 +93,39 @@ const compilerCodes: Record<string, Explanation> = {
     explanation: "Dependencies are installed with `npm ci`, which needs package-lock.json beside a valid package.json.",
     fix: "Run npm install and keep package-lock.json.",
   },
+  NOROS3060: {
+    title: "Traffic is admitted from a construct that has no security group.",
+    explanation: "A flow `from: x` becomes a rule naming x's security group. A service that does not run in the cloud has none, so there is nothing the rule could name.",
+    example: 'host("db", { network, ingress: [{ port: 5432, from: api }] }) // api has no run: { on: "ecs", network }',
+    fix: 'Give the service run: { on: "ecs", network }, or admit an address range.',
+  },
+  NOROS3061: {
+    title: "Traffic is admitted from a construct in another network.",
+    explanation: "A security group rule can only name a security group of the same VPC, so a flow between networks cannot be expressed as one.",
+    fix: "Put sender and receiver in one network, or admit the sender's address range (and connect the networks).",
+  },
+  NOROS3062: { title: "A load balancer forwards to a service that does not run in the cloud.", fix: 'Give the service run: { on: "ecs", network }: its tasks register with the target group.' },
+  NOROS3063: {
+    title: "A load balancer forwards to a target in another network.",
+    explanation: "A target group belongs to one VPC, and the targets admit the load balancer by its security group, which only works inside that VPC.",
+  },
+  NOROS3064: {
+    title: "A listener's targets cannot share its target group.",
+    explanation: "A target group holds instances (hosts) or IP addresses (a service's tasks), never both; a service's target port is its own `port`, over TCP.",
+    example: 'listeners: [{ port: 443, protocol: "https", forward: { to: [web, api] } }] // web is a host, api a service',
+  },
+  NOROS3065: {
+    title: "A certificate's domain is not in its zone.",
+    explanation: "ACM proves control of each name by a DNS record noros writes into the certificate's zone; for a name outside the zone that record would prove nothing.",
+    example: 'certificate("api", { domain: "api.example.org", zone: exampleCom })',
+    fix: "Use a name in the zone, or the zone that holds the name.",
+  },
+  NOROS3066: { title: "A DNS record's name is not in its zone.", example: 'dnsRecord("www", { zone: exampleCom, name: "www.example.org", to: lb })' },
+  NOROS3067: {
+    title: "A load balancer's network lacks the subnets it needs.",
+    explanation: "An internet-facing load balancer sits in the network's public subnets, an internal one in its private subnets; an application load balancer needs them in at least two availability zones.",
+  },
+  NOROS3068: { title: "A failover's primary and secondary are the same load balancer." },
   NOROS4001: {
     title: "The generated Terraform does not match the provider schema.",
     explanation: "Every generated main.tf.json is validated offline against the real provider schemas in schemas/providers/. A problem here is a noros bug or comes from an escape hatch.",

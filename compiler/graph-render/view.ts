@@ -27,7 +27,7 @@ export function graphView(graph: Graph): GraphView {
   const nodes: ViewNode[] = graph.nodes.map((n) => ({ id: n.name, label: `${n.kind} ${n.name}`, kind: n.kind }));
   const edges: ViewEdge[] = [];
   for (const e of graph.edges) {
-    if (e.kind !== "grants") edges.push({ from: e.from, to: e.to, label: e.via, style: "dependency" });
+    if (e.kind === "uses" || e.kind === "refers") edges.push({ from: e.from, to: e.to, label: e.via, style: "dependency" });
   }
   const permissions = new Map<string, Set<string>>();
   for (const g of graph.grants) {
@@ -46,18 +46,25 @@ export function graphView(graph: Graph): GraphView {
     edges.push({ from, to, label: [...actions].sort().join(", "), style: "permission" });
   }
   const sources = new Map<string, ViewNode>();
-  // One edge per source and host, listing its ports: a cluster opens a dozen, which as separate edges
-  // would bury the picture.
-  for (const n of graph.nodes) {
-    if (n.kind !== "host") continue;
-    const portsBySource = new Map<string, string[]>();
-    for (const rule of n.props.ingress) {
-      const id = `cidr ${rule.from}`;
-      sources.set(id, { id, label: rule.from, kind: "cidr" });
-      portsBySource.set(id, [...(portsBySource.get(id) ?? []), `${rule.protocol}/${rule.port}`]);
+  // One edge per source and receiver, listing its ports: a cluster opens a dozen, which as separate
+  // edges would bury the picture. A service's default "anything in its network" flow is left out: the
+  // dependency edge on the network shows it already.
+  const portsBySource = new Map<string, { from: string; to: string; ports: string[] }>();
+  for (const flow of graph.flows) {
+    if ("network" in flow.from) continue;
+    let from: string;
+    if ("cidr" in flow.from) {
+      from = `cidr ${flow.from.cidr}`;
+      sources.set(from, { id: from, label: flow.from.cidr, kind: "cidr" });
+    } else {
+      from = flow.from.name;
     }
-    for (const [id, ports] of portsBySource) edges.push({ from: id, to: n.name, label: ports.join(", "), style: "flow" });
+    const key = `${from}\u0000${flow.to.name}`;
+    const entry = portsBySource.get(key) ?? { from, to: flow.to.name, ports: [] };
+    entry.ports.push(`${flow.protocol}/${flow.port}`);
+    portsBySource.set(key, entry);
   }
+  for (const { from, to, ports } of portsBySource.values()) edges.push({ from, to, label: ports.join(", "), style: "flow" });
   const byKey = (e: ViewEdge) => `${e.from}\u0000${e.to}\u0000${e.style}\u0000${e.label}`;
   return {
     title: graph.system.name,

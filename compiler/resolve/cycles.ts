@@ -6,7 +6,7 @@ import type { Edge } from "../graph.js";
  */
 export function findCycles(names: readonly string[], edges: readonly Edge[]): string[][] {
   const next = new Map<string, string[]>(names.map((n) => [n, []]));
-  for (const edge of edges) if (edge.kind !== "grants") next.get(edge.from)?.push(edge.to);
+  for (const edge of edges) if (edge.kind === "uses" || edge.kind === "refers") next.get(edge.from)?.push(edge.to);
   for (const list of next.values()) list.sort();
 
   let counter = 0;

@@ -6,6 +6,8 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { AnyNode, Edge, Grant, Graph, GraphNode } from "../graph.js";
 import type { SourceFileRecord } from "../load/load.js";
 import { findCycles } from "./cycles.js";
+import { edgeDiagnostics } from "./edge.js";
+import { deriveFlows, flowDiagnostics } from "./flows.js";
 import { bucketGrants, hostGrants } from "./grants.js";
 import { findReferences } from "./walk-values.js";
 
@@ -58,7 +60,9 @@ export function resolve(system: CheckedSystem, checked: readonly CheckedNode[], 
       }
       if (node === systemNode) continue;
       const via = found.path[0] ?? "";
-      edges.push({ from: node.name, to: target.name, kind: relationshipProperties.has(via) ? "grants" : "use" in found ? "uses" : "refers", via });
+      // Admitting traffic from a construct (ingress[i].from) orders nothing: two hosts may admit each other.
+      const kind = found.path.includes("ingress") && found.path.at(-1) === "from" ? "flows" : relationshipProperties.has(via) ? "grants" : "use" in found ? "uses" : "refers";
+      edges.push({ from: node.name, to: target.name, kind, via });
     }
   }
 
@@ -72,7 +76,7 @@ export function resolve(system: CheckedSystem, checked: readonly CheckedNode[], 
   }
 
   const nodes = [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) as unknown as AnyNode[];
-  diagnostics.push(...consistency(nodes, byName));
+  diagnostics.push(...consistency(nodes, byName), ...flowDiagnostics(nodes, byName), ...edgeDiagnostics(nodes, byName));
   if (diagnostics.length > 0) return { graph: undefined, diagnostics };
 
   const grants: Grant[] = nodes.flatMap((node) => {
@@ -80,7 +84,7 @@ export function resolve(system: CheckedSystem, checked: readonly CheckedNode[], 
     if (node.kind === "host") return hostGrants(node);
     return [];
   });
-  return { graph: { system, nodes, edges: dedupe(edges), grants, sources, hostConfigurations: new Map(), serviceSources: new Map() }, diagnostics };
+  return { graph: { system, nodes, edges: dedupe(edges), grants, flows: deriveFlows(nodes), sources, hostConfigurations: new Map(), serviceSources: new Map() }, diagnostics };
 }
 
 function dedupe(edges: readonly Edge[]): Edge[] {

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Network } from "../network.js";
 import type { Topic } from "../topic.js";
-import { Cidr, Port, ValueSchema, codedString, fail, use } from "./common.js";
+import { Port, ValueSchema, codedString, fail, use } from "./common.js";
+import { FlowFrom } from "./flow.js";
 
 export const InstanceType = codedString(
   "NOROS2012",
@@ -20,9 +21,12 @@ export const HostSchema = z.strictObject({
   os: z.union([z.literal("nixos"), z.strictObject({ ami: z.string().regex(/^ami-[0-9a-f]{8,17}$/, "expected an AMI id such as ami-0123456789abcdef0") })]).default("nixos"),
   /** Size of the encrypted root volume. */
   diskGb: z.number().int().min(8).max(16384).default(20),
-  /** Inbound traffic the host accepts: a port and protocol from an address range. Nothing else gets in. */
+  /**
+   * Inbound traffic the host accepts: a port and protocol from an address range, or from another
+   * construct (`from: lb`), whose security group the rule then names. Nothing else gets in.
+   */
   ingress: z
-    .array(z.strictObject({ port: Port, protocol: z.enum(["tcp", "udp"]).default("tcp"), from: Cidr, description: z.string().max(255).optional() }))
+    .array(z.strictObject({ port: Port, protocol: z.enum(["tcp", "udp"]).default("tcp"), from: FlowFrom, description: z.string().max(255).optional() }))
     .default([]),
   /**
    * Environment variables for everything on the host, delivered with its user data: values may refer

@@ -10,6 +10,12 @@ import { NetworkSchema } from "./network.js";
 import { RawTerraformSchema } from "./raw-terraform.js";
 import { ServiceSchema } from "./service.js";
 import { TopicSchema } from "./topic.js";
+import { LoadBalancerSchema } from "./load-balancer.js";
+import { CertificateSchema } from "./certificate.js";
+import { DnsZoneSchema } from "./dns-zone.js";
+import { DnsRecordSchema } from "./dns-record.js";
+import { Route53HealthCheckSchema } from "./health-check.js";
+import { FailoverSchema } from "./failover.js";
 
 export const constructSchemas = {
   network: NetworkSchema,
@@ -21,6 +27,12 @@ export const constructSchemas = {
   "log-group": LogGroupSchema,
   service: ServiceSchema,
   "raw-terraform": RawTerraformSchema,
+  "load-balancer": LoadBalancerSchema,
+  certificate: CertificateSchema,
+  "dns-zone": DnsZoneSchema,
+  "dns-record": DnsRecordSchema,
+  "health-check": Route53HealthCheckSchema,
+  failover: FailoverSchema,
 } as const;
 
 export type ConstructKind = keyof typeof constructSchemas;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Ref } from "../core.js";
 import type { Network } from "../network.js";
 import { Port, ValueSchema, fail, use, type RefValue } from "./common.js";
+import { FlowFrom } from "./flow.js";
 
 /**
  * Checks environment variable names, as both Docker and ECS accept them. Done on the record (not its
@@ -149,6 +150,12 @@ export const ServiceSchema = z
         network: use<Network>("network"),
         /** How many tasks run at once. */
         desiredCount: z.number().int().min(0).max(100).default(1),
+        /**
+         * Who may reach the service's port: address ranges or constructs (`from: worker`). Without it,
+         * anything inside the network may, unless a load balancer forwards to the service: then only
+         * the load balancer may.
+         */
+        ingress: z.array(z.strictObject({ from: FlowFrom, description: z.string().max(255).optional() })).optional(),
       })
       .optional(),
   })

@@ -1,12 +1,13 @@
 // S1, a dedicated game server on AWS: one NixOS instance in its own VPC, reached by players on the game
-// port, administered through SSM Session Manager only (no SSH, no bastion).
+// port (through a network load balancer), administered through SSM Session Manager only (no SSH, no bastion).
 import { system } from "noros";
+import { gameLb } from "./edge.ts";
 import { serverLogs } from "./logs.ts";
 import { network } from "./network.ts";
 import { server } from "./server.ts";
 
 export default system("game-server", {
   region: "eu-west-1",
-  resources: [network, server, serverLogs],
+  resources: [network, server, serverLogs, gameLb],
   outputs: { server_id: server.instanceId },
 });

@@ -1,7 +1,10 @@
 import { host } from "noros";
 import { network } from "./network.ts";
 
-/** The dedicated game server: one NixOS instance that players reach on the game's UDP port. */
+/**
+ * The dedicated game server: one NixOS instance that players reach on the game's UDP port, through
+ * the network load balancer (edge.ts), which is also the only sender its security group admits.
+ */
 export const gamePort = 27015;
 
 export const server = host("server", {
@@ -9,8 +12,4 @@ export const server = host("server", {
   subnet: "public",
   instanceType: "c6i.large",
   diskGb: 60,
-  ingress: [
-    { port: gamePort, protocol: "udp", from: "0.0.0.0/0", description: "players" },
-    { port: gamePort, protocol: "tcp", from: "0.0.0.0/0", description: "players (query port)" },
-  ],
 });

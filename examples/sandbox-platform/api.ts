@@ -1,11 +1,13 @@
 import { service, text } from "noros";
 import { servers } from "./cluster.ts";
+import { network } from "./network.ts";
 
 /**
  * The public API (./api): API-key authentication in the service itself, sandboxes started as Nomad
- * jobs. It is given only the SHA-256 hashes of the accepted keys.
+ * jobs. It is given only the SHA-256 hashes of the accepted keys. It runs on ECS in the private
+ * subnets, behind the load balancer of edge.ts.
  */
-// requirement S2.3 (partly): API-key authentication in the service (the load balancer in front is open)
+// requirement S2.3: API-key authentication in the service itself, which runs on ECS behind the load balancer of edge.ts
 export const api = service("api", {
   source: "./api",
   runtime: "node",
@@ -18,4 +20,5 @@ export const api = service("api", {
   },
   healthCheck: { path: "/health" },
   test: ["node", "--test"],
+  run: { on: "ecs", network },
 });

@@ -1,7 +1,8 @@
 // S3 of SYSTEMS.md: a container app that checks a list of URLs in parallel and writes all results to
-// one JSON file in S3, running as an ECS Fargate service in private subnets. (The ALB in front, the
-// Route53 record, secrets and the alarm are still to come.)
-import { bucket, lazy, service, system } from "noros";
+// one JSON file in S3, running as an ECS Fargate service in private subnets behind an ALB with a
+// Route53 record (edge.ts). (Secrets and the alarm are still to come.)
+import { bucket, lazy, service, system, text } from "noros";
+import { checkerEndpoint } from "./edge.ts";
 import { network } from "./network.ts";
 
 /** Holds the input list (urls.json) and the results (results.json); only the checker may touch it. */
@@ -23,18 +24,21 @@ const checker = service("checker", {
     CONCURRENCY: "20",
     METRICS_NAMESPACE: "url-checker",
   },
-  // requirement S3.4 (partly): the container HEALTHCHECK (custom metrics are written by the app; the alarm and Route53 record are open)
+  // requirement S3.4 (partly): the container HEALTHCHECK, also the load balancer's target health check (custom metrics are written by the app; the alarm is open)
   healthCheck: { path: "/health", intervalS: 30, timeoutS: 5, retries: 3 },
   // The app's own tests (node:test) run in a build stage; `--no-test` skips them.
   test: ["node", "--test"],
   cpu: 0.25,
   memoryMb: 512,
-  // requirement S3.2 (partly): ECR repository and ECS Fargate service + task definition in private subnets; IGW, NAT and route table associations in network.ts (the ALB is open)
+  // requirement S3.2: ECR repository and ECS Fargate service + task definition in private subnets; IGW, NAT and route table associations in network.ts; the ALB in edge.ts
   run: { on: "ecs", network, desiredCount: 1 },
 });
 
+const endpoint = checkerEndpoint(checker);
+
 export default system("url-checker", {
   region: "eu-central-1",
-  resources: [network, data, checker],
-  outputs: { data_bucket: data.bucketName },
+  resources: [network, data, checker, endpoint.lb, endpoint.zone, endpoint.record],
+  // The load balancer's own name, so that the endpoint answers before (and without) DNS delegation.
+  outputs: { data_bucket: data.bucketName, checker_url: text`http://${endpoint.lb.dnsName}` },
 });

@@ -24,7 +24,8 @@ export function hostConfiguration(graph: Graph, host: GraphNode<"host">): string
   };
   // The security group admits the declared flows; NixOS's own firewall (on by default) must open the same ports.
   for (const [protocol, option] of [["tcp", "networking.firewall.allowedTCPPorts"], ["udp", "networking.firewall.allowedUDPPorts"]] as const) {
-    const ports = [...new Set(host.props.ingress.filter((rule) => rule.protocol === protocol).map((rule) => rule.port))].sort((a, b) => a - b);
+    const admitted = graph.flows.filter((flow) => flow.to.kind === "host" && flow.to.name === host.name && flow.protocol === protocol);
+    const ports = [...new Set(admitted.map((flow) => flow.port))].sort((a, b) => a - b);
     if (ports.length > 0) settings[option] = nix.list(ports.map((port) => nix.num(port)));
   }
   const module = nix.fn(["lib", "modulesPath", "pkgs"], nix.attrs(settings));

@@ -10,6 +10,14 @@ const attributeExpressions: Record<string, Record<string, (name: string) => stri
   topic: { arn: (n) => `aws_sns_topic.${n}.arn` },
   "log-group": { arn: (n) => `aws_cloudwatch_log_group.${n}.arn` },
   service: { repositoryUrl: (n) => `aws_ecr_repository.${n}.repository_url` },
+  "load-balancer": { dnsName: (n) => `aws_lb.${n}.dns_name`, arn: (n) => `aws_lb.${n}.arn`, zoneId: (n) => `aws_lb.${n}.zone_id` },
+  // Only once validated may a certificate be used, so its ARN is the validation's.
+  certificate: { arn: (n) => `aws_acm_certificate_validation.${n}.certificate_arn` },
+  // A zone may be created or looked up; the local hides which.
+  "dns-zone": { zoneId: (n) => `local.${n}_zone_id` },
+  "dns-record": { fqdn: (n) => `aws_route53_record.${n}.fqdn` },
+  "health-check": { id: (n) => `aws_route53_health_check.${n}.id` },
+  failover: { fqdn: (n) => `aws_route53_record.${n}_primary.fqdn` },
 };
 
 /** The bare Terraform expression a reference stands for, e.g. `aws_s3_bucket.uploads.arn`. */

@@ -9,10 +9,17 @@ import { lowerLogGroup } from "./constructs/log-group.js";
 import { lowerNetwork } from "./constructs/network.js";
 import { lowerRawTerraform, type RawConflict } from "./constructs/raw-terraform.js";
 import { lowerService } from "./constructs/service.js";
+import { loadBalancerUrl, lowerLoadBalancer } from "./constructs/load-balancer.js";
+import { lowerCertificate } from "./constructs/certificate.js";
+import { dnsZoneOutputs, lowerDnsZone } from "./constructs/dns-zone.js";
+import { lowerDnsRecord } from "./constructs/dns-record.js";
+import { lowerFailover } from "./constructs/failover.js";
+import { lowerHealthCheck } from "./constructs/health-check.js";
 import { lowerTopic } from "./constructs/topic.js";
 import { backendSettings } from "./backend.js";
 import { TerraformDocument } from "./document.js";
 import { refString, valueString } from "./expression.js";
+import { lowerFlows } from "./security-groups.js";
 import { pinnedProviders, REQUIRED_TERRAFORM } from "./providers.js";
 
 export interface TerraformOutput {
@@ -32,6 +39,9 @@ const endpointOutputs: Record<string, Record<string, string>> = {
   topic: { arn: "arn" },
   "log-group": { arn: "arn" },
   service: { repository_url: "repositoryUrl" },
+  "load-balancer": { dns_name: "dnsName" },
+  "dns-record": { fqdn: "fqdn" },
+  failover: { fqdn: "fqdn" },
 };
 
 export function lowerTerraform(graph: Graph): TerraformOutput {
@@ -78,10 +88,29 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
         lowerLogGroup(node, tf);
         break;
       case "service":
-        lowerService(node, tf, networks, system.props.region);
+        lowerService(node, tf, networks, system.props.region, graph);
+        break;
+      case "load-balancer":
+        lowerLoadBalancer(node, tf, graph, networks);
+        break;
+      case "certificate":
+        lowerCertificate(node, tf);
+        break;
+      case "dns-zone":
+        lowerDnsZone(node, tf);
+        break;
+      case "dns-record":
+        lowerDnsRecord(node, tf);
+        break;
+      case "health-check":
+        lowerHealthCheck(node, tf);
+        break;
+      case "failover":
+        lowerFailover(node, tf);
         break;
     }
   }
+  lowerFlows(graph, tf);
   lowerGrants(graph, tf);
   lowerDelivery(graph, tf);
 
@@ -94,6 +123,15 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
       if (tf.hasOutput(name)) continue; // The author's own output of that name wins.
       tf.output(name, { value: refString({ $noros: "ref", kind: node.kind, name: node.name, attribute }) }, node.name);
     }
+  }
+
+  for (const node of nodesOf(graph, "load-balancer")) {
+    const url = loadBalancerUrl(node, graph);
+    const name = `${node.name}_url`;
+    if (url !== undefined && !tf.hasOutput(name)) tf.output(name, { value: url }, node.name);
+  }
+  for (const node of nodesOf(graph, "dns-zone")) {
+    for (const [name, body] of Object.entries(dnsZoneOutputs(node))) if (!tf.hasOutput(name)) tf.output(name, body as Record<string, unknown>, node.name);
   }
 
   // Escape hatches last, so that a collision with anything generated is seen (and refused).

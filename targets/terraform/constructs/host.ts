@@ -5,7 +5,6 @@ import { interpolate } from "../expression.js";
 import { nixosUserData } from "../user-data.js";
 import { localName, nameTag, physicalName } from "../naming.js";
 import { policyDocument } from "../policy-document.js";
-import { allowIngress, securityGroupOf } from "../security-groups.js";
 import { subnetId } from "./network.js";
 
 /** The account the NixOS project publishes its official AMIs from. */
@@ -57,17 +56,7 @@ export function lowerHost(node: GraphNode<"host">, tf: TerraformDocument, graph:
     n,
   );
 
-  props.ingress.forEach((rule, i) => {
-    allowIngress(tf, {
-      to: securityGroupOf("host", n),
-      name: localName(n, "ingress", i),
-      from: { cidr: rule.from },
-      port: rule.port,
-      protocol: rule.protocol,
-      description: rule.description ?? `${rule.protocol}/${rule.port} from ${rule.from}`,
-      origin: n,
-    });
-  });
+  // Its ingress is lowered with every other flow (security-groups.ts lowerFlows).
 
   const configuration = graph.hostConfigurations.get(n);
   const ami = props.os === "nixos" ? nixosAmi(tf, architectureOf(props.instanceType), n) : props.os.ami;

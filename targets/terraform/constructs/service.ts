@@ -4,13 +4,13 @@
  * service in the network's private subnets, with its own execution role limited to pulling its
  * repository and writing its log group.
  */
-import type { GraphNode } from "../../../compiler/graph.js";
+import type { Graph, GraphNode } from "../../../compiler/graph.js";
 import type { TerraformDocument } from "../document.js";
 import { interpolate, literal, valueString } from "../expression.js";
 import { localName, nameTag, NAME_PREFIX, physicalName } from "../naming.js";
 import { policyDocument } from "../policy-document.js";
 import { healthProbe } from "../../../compiler/util/health-probe.js";
-import { allowIngress, securityGroupOf } from "../security-groups.js";
+import { registrationsOf } from "./load-balancer.js";
 import { subnetId } from "./network.js";
 
 /** Images an ECR lifecycle rule keeps: enough to roll back, few enough that storage stays cheap. */
@@ -68,7 +68,7 @@ function containerDefinitions(node: GraphNode<"service">, region: string): strin
   return JSON.stringify([container]);
 }
 
-function ecsService(node: GraphNode<"service">, tf: TerraformDocument, network: GraphNode<"network">, region: string): void {
+function ecsService(node: GraphNode<"service">, tf: TerraformDocument, network: GraphNode<"network">, region: string, graph: Graph): void {
   const n = node.name;
   const run = node.props.run as NonNullable<GraphNode<"service">["props"]["run"]>;
   if (!tf.has(`aws_ecs_cluster.${CLUSTER}`)) {
@@ -121,15 +121,7 @@ function ecsService(node: GraphNode<"service">, tf: TerraformDocument, network: 
   );
 
   tf.resource("aws_security_group", localName(n, "service"), { name: physicalName(n, "service"), description: `noros service ${n}`, vpc_id: interpolate(`aws_vpc.${network.name}.id`), tags: nameTag(n, "service") }, n);
-  allowIngress(tf, {
-    to: securityGroupOf("service", n),
-    name: localName(n, "service_port"),
-    from: { cidr: interpolate(`aws_vpc.${network.name}.cidr_block`) },
-    port: node.props.port,
-    protocol: "tcp",
-    description: `tcp/${node.props.port} from inside the VPC`,
-    origin: n,
-  });
+  // Who may reach the port is a flow (security-groups.ts lowerFlows): the VPC, declared senders or its load balancer.
   tf.resource(
     "aws_vpc_security_group_egress_rule",
     localName(n, "service_https"),
@@ -138,6 +130,18 @@ function ecsService(node: GraphNode<"service">, tf: TerraformDocument, network: 
   );
 
   const privateSubnets = network.props.privateSubnets.map((_cidr, index) => subnetId(network, "private", index));
+  // Behind a load balancer the tasks register themselves with its target groups; ECS refuses a
+  // target group no listener uses yet, hence the dependency on the listeners.
+  const registrations = registrationsOf(graph, n);
+  const behindLoadBalancer =
+    registrations.length === 0
+      ? {}
+      : {
+          load_balancer: registrations.map((r) => ({ target_group_arn: interpolate(`${r.targetGroup}.arn`), container_name: n, container_port: r.port })),
+          // The load balancer's first probes must not kill tasks that are still starting.
+          health_check_grace_period_seconds: Math.max(60, node.props.healthCheck.startPeriodS * 2),
+          depends_on: registrations.map((r) => r.listener),
+        };
   tf.resource(
     "aws_ecs_service",
     n,
@@ -151,14 +155,15 @@ function ecsService(node: GraphNode<"service">, tf: TerraformDocument, network: 
       enable_execute_command: false,
       deployment_circuit_breaker: { enable: true, rollback: true },
       network_configuration: { subnets: privateSubnets, security_groups: [interpolate(`aws_security_group.${localName(n, "service")}.id`)], assign_public_ip: false },
+      ...behindLoadBalancer,
       tags: nameTag(n),
     },
     n,
   );
 }
 
-export function lowerService(node: GraphNode<"service">, tf: TerraformDocument, networks: ReadonlyMap<string, GraphNode<"network">>, region: string): void {
+export function lowerService(node: GraphNode<"service">, tf: TerraformDocument, networks: ReadonlyMap<string, GraphNode<"network">>, region: string, graph: Graph): void {
   repository(node.name, tf);
   const run = node.props.run;
-  if (run) ecsService(node, tf, networks.get(run.network.name) as GraphNode<"network">, region);
+  if (run) ecsService(node, tf, networks.get(run.network.name) as GraphNode<"network">, region, graph);
 }

@@ -20,6 +20,112 @@ resource "aws_internet_gateway" "game" {
   }
 }
 
+resource "aws_lb" "game-lb" {
+  enable_cross_zone_load_balancing = true
+  internal                         = false
+  load_balancer_type               = "network"
+  security_groups                  = [aws_security_group.game-lb_lb.id]
+  subnets                          = [aws_subnet.game_public_0.id, aws_subnet.game_public_1.id]
+
+  tags = {
+    Name = "${var.name_prefix}-game-lb"
+  }
+}
+
+resource "aws_lb_listener" "game-lb_tcp_27015" {
+  load_balancer_arn = aws_lb.game-lb.arn
+  port              = 27015
+  protocol          = "TCP"
+
+  tags = {
+    Name = "${var.name_prefix}-game-lb-tcp-27015"
+  }
+
+  default_action {
+    target_group_arn = aws_lb_target_group.game-lb_tcp_27015.arn
+    type             = "forward"
+  }
+}
+
+resource "aws_lb_listener" "game-lb_udp_27015" {
+  load_balancer_arn = aws_lb.game-lb.arn
+  port              = 27015
+  protocol          = "UDP"
+
+  tags = {
+    Name = "${var.name_prefix}-game-lb-udp-27015"
+  }
+
+  default_action {
+    target_group_arn = aws_lb_target_group.game-lb_udp_27015.arn
+    type             = "forward"
+  }
+}
+
+resource "aws_lb_target_group" "game-lb_tcp_27015" {
+  deregistration_delay = "30"
+  port                 = 27015
+  protocol             = "TCP"
+  target_type          = "instance"
+  vpc_id               = aws_vpc.game.id
+
+  tags = {
+    Name = "${var.name_prefix}-game-lb-tcp-27015"
+  }
+
+  health_check {
+    enabled             = true
+    healthy_threshold   = 3
+    interval            = 10
+    port                = "traffic-port"
+    protocol            = "TCP"
+    timeout             = 5
+    unhealthy_threshold = 3
+  }
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_lb_target_group" "game-lb_udp_27015" {
+  deregistration_delay = "30"
+  port                 = 27015
+  protocol             = "UDP"
+  target_type          = "instance"
+  vpc_id               = aws_vpc.game.id
+
+  tags = {
+    Name = "${var.name_prefix}-game-lb-udp-27015"
+  }
+
+  health_check {
+    enabled             = true
+    healthy_threshold   = 3
+    interval            = 10
+    port                = "27015"
+    protocol            = "TCP"
+    timeout             = 5
+    unhealthy_threshold = 3
+  }
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_lb_target_group_attachment" "game-lb_tcp_27015_server" {
+  port             = 27015
+  target_group_arn = aws_lb_target_group.game-lb_tcp_27015.arn
+  target_id        = aws_instance.server.id
+}
+
+resource "aws_lb_target_group_attachment" "game-lb_udp_27015_server" {
+  port             = 27015
+  target_group_arn = aws_lb_target_group.game-lb_udp_27015.arn
+  target_id        = aws_instance.server.id
+}
+
 resource "aws_route" "game_public_internet" {
   destination_cidr_block = "0.0.0.0/0"
   gateway_id             = aws_internet_gateway.game.id
@@ -60,6 +166,16 @@ resource "aws_route_table_association" "game_public_0" {
 resource "aws_route_table_association" "game_public_1" {
   route_table_id = aws_route_table.game_public.id
   subnet_id      = aws_subnet.game_public_1.id
+}
+
+resource "aws_security_group" "game-lb_lb" {
+  description = "noros load balancer game-lb"
+  name        = "${var.name_prefix}-game-lb-lb"
+  vpc_id      = aws_vpc.game.id
+
+  tags = {
+    Name = "${var.name_prefix}-game-lb-lb"
+  }
 }
 
 resource "aws_security_group" "server" {
@@ -137,6 +253,24 @@ resource "aws_vpc_endpoint" "game_s3" {
   }
 }
 
+resource "aws_vpc_security_group_egress_rule" "game-lb_to_server_tcp_27015" {
+  description                  = "tcp/27015 to server"
+  from_port                    = 27015
+  ip_protocol                  = "tcp"
+  referenced_security_group_id = aws_security_group.server.id
+  security_group_id            = aws_security_group.game-lb_lb.id
+  to_port                      = 27015
+}
+
+resource "aws_vpc_security_group_egress_rule" "game-lb_to_server_udp_27015" {
+  description                  = "udp/27015 to server"
+  from_port                    = 27015
+  ip_protocol                  = "udp"
+  referenced_security_group_id = aws_security_group.server.id
+  security_group_id            = aws_security_group.game-lb_lb.id
+  to_port                      = 27015
+}
+
 resource "aws_vpc_security_group_egress_rule" "server_https" {
   cidr_ipv4         = "0.0.0.0/0"
   description       = "HTTPS: Session Manager, S3, the Nix binary cache"
@@ -146,20 +280,38 @@ resource "aws_vpc_security_group_egress_rule" "server_https" {
   to_port           = 443
 }
 
-resource "aws_vpc_security_group_ingress_rule" "server_ingress_0" {
+resource "aws_vpc_security_group_ingress_rule" "game-lb_listener_0_0" {
   cidr_ipv4         = "0.0.0.0/0"
-  description       = "players"
+  description       = "udp/27015 from 0.0.0.0/0"
   from_port         = 27015
   ip_protocol       = "udp"
-  security_group_id = aws_security_group.server.id
+  security_group_id = aws_security_group.game-lb_lb.id
   to_port           = 27015
 }
 
-resource "aws_vpc_security_group_ingress_rule" "server_ingress_1" {
+resource "aws_vpc_security_group_ingress_rule" "game-lb_listener_1_0" {
   cidr_ipv4         = "0.0.0.0/0"
-  description       = "players (query port)"
+  description       = "tcp/27015 from 0.0.0.0/0"
   from_port         = 27015
   ip_protocol       = "tcp"
-  security_group_id = aws_security_group.server.id
+  security_group_id = aws_security_group.game-lb_lb.id
   to_port           = 27015
+}
+
+resource "aws_vpc_security_group_ingress_rule" "server_from_game-lb_tcp_27015" {
+  description                  = "tcp/27015 from load balancer game-lb"
+  from_port                    = 27015
+  ip_protocol                  = "tcp"
+  referenced_security_group_id = aws_security_group.game-lb_lb.id
+  security_group_id            = aws_security_group.server.id
+  to_port                      = 27015
+}
+
+resource "aws_vpc_security_group_ingress_rule" "server_from_game-lb_udp_27015" {
+  description                  = "udp/27015 from load balancer game-lb"
+  from_port                    = 27015
+  ip_protocol                  = "udp"
+  referenced_security_group_id = aws_security_group.game-lb_lb.id
+  security_group_id            = aws_security_group.server.id
+  to_port                      = 27015
 }

@@ -21,3 +21,71 @@ resource "aws_ecr_repository" "api" {
     scan_on_push = true
   }
 }
+
+resource "aws_ecs_cluster" "noros" {
+  name = var.name_prefix
+
+  setting {
+    name  = "containerInsights"
+    value = "enabled"
+  }
+}
+
+resource "aws_ecs_service" "api" {
+  cluster                           = aws_ecs_cluster.noros.id
+  desired_count                     = 1
+  enable_execute_command            = false
+  health_check_grace_period_seconds = 60
+  launch_type                       = "FARGATE"
+  name                              = "${var.name_prefix}-api"
+  propagate_tags                    = "SERVICE"
+  task_definition                   = aws_ecs_task_definition.api.arn
+
+  tags = {
+    Name = "${var.name_prefix}-api"
+  }
+
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+
+  load_balancer {
+    container_name   = "api"
+    container_port   = 8080
+    target_group_arn = aws_lb_target_group.api-lb_https_443.arn
+  }
+
+  network_configuration {
+    assign_public_ip = false
+    security_groups  = [aws_security_group.api_service.id]
+
+    subnets = [
+      aws_subnet.platform_private_0.id,
+      aws_subnet.platform_private_1.id,
+      aws_subnet.platform_private_2.id,
+    ]
+  }
+
+  depends_on = [aws_lb_listener.api-lb_https_443]
+}
+
+resource "aws_ecs_task_definition" "api" {
+  container_definitions    = "[{\"name\":\"api\",\"image\":\"${aws_ecr_repository.api.repository_url}:${var.api_image_tag}\",\"essential\":true,\"readonlyRootFilesystem\":false,\"portMappings\":[{\"containerPort\":8080,\"protocol\":\"tcp\"}],\"environment\":[{\"name\":\"API_KEY_HASHES\",\"value\":\"9666fdae845f5392983a266407e3bf3e02f2be6e3b05cc210f99a933d2239fba\"},{\"name\":\"NOMAD_ADDR\",\"value\":\"http://${aws_instance.nomad-server-1.private_ip}:4646\"},{\"name\":\"NOMAD_DATACENTER\",\"value\":\"dc1\"},{\"name\":\"PORT\",\"value\":\"8080\"},{\"name\":\"HOST\",\"value\":\"0.0.0.0\"}],\"healthCheck\":{\"command\":[\"CMD\",\"node\",\"-e\",\"const r=require(\\\"http\\\").get({host:\\\"127.0.0.1\\\",port:process.env.PORT,path:\\\"/health\\\",timeout:5000},(s)=>process.exit(s.statusCode>=200&&s.statusCode<400?0:1));r.on(\\\"timeout\\\",()=>process.exit(1));r.on(\\\"error\\\",()=>process.exit(1));\"],\"interval\":30,\"timeout\":5,\"retries\":3,\"startPeriod\":10},\"logConfiguration\":{\"logDriver\":\"awslogs\",\"options\":{\"awslogs-group\":\"${aws_cloudwatch_log_group.api_service.name}\",\"awslogs-region\":\"eu-central-1\",\"awslogs-stream-prefix\":\"api\"}}}]"
+  cpu                      = "256"
+  execution_role_arn       = aws_iam_role.api_execution.arn
+  family                   = "${var.name_prefix}-api"
+  memory                   = "512"
+  network_mode             = "awsvpc"
+  requires_compatibilities = ["FARGATE"]
+  task_role_arn            = aws_iam_role.api_task.arn
+
+  tags = {
+    Name = "${var.name_prefix}-api"
+  }
+
+  runtime_platform {
+    cpu_architecture        = "X86_64"
+    operating_system_family = "LINUX"
+  }
+}

@@ -4,6 +4,30 @@ data "aws_availability_zones" "available" {
   state = "available"
 }
 
+data "aws_route53_zone" "platform-zone" {
+  name         = "sandbox.example.com"
+  private_zone = false
+}
+
+resource "aws_acm_certificate" "api-cert" {
+  domain_name       = "api.sandbox.example.com"
+  key_algorithm     = "EC_prime256v1"
+  validation_method = "DNS"
+
+  tags = {
+    Name = "${var.name_prefix}-api-cert"
+  }
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_acm_certificate_validation" "api-cert" {
+  certificate_arn         = aws_acm_certificate.api-cert.arn
+  validation_record_fqdns = [aws_route53_record.api-cert_validation_0.fqdn]
+}
+
 resource "aws_default_security_group" "platform" {
   vpc_id = aws_vpc.platform.id
 
@@ -28,6 +52,89 @@ resource "aws_internet_gateway" "platform" {
   }
 }
 
+resource "aws_lb" "api-lb" {
+  desync_mitigation_mode     = "defensive"
+  drop_invalid_header_fields = true
+  internal                   = false
+  load_balancer_type         = "application"
+  security_groups            = [aws_security_group.api-lb_lb.id]
+
+  subnets = [
+    aws_subnet.platform_public_0.id,
+    aws_subnet.platform_public_1.id,
+    aws_subnet.platform_public_2.id,
+  ]
+
+  tags = {
+    Name = "${var.name_prefix}-api-lb"
+  }
+}
+
+resource "aws_lb_listener" "api-lb_http_80" {
+  load_balancer_arn = aws_lb.api-lb.arn
+  port              = 80
+  protocol          = "HTTP"
+
+  tags = {
+    Name = "${var.name_prefix}-api-lb-http-80"
+  }
+
+  default_action {
+    type = "redirect"
+
+    redirect {
+      port        = "443"
+      protocol    = "HTTPS"
+      status_code = "HTTP_301"
+    }
+  }
+}
+
+resource "aws_lb_listener" "api-lb_https_443" {
+  certificate_arn   = aws_acm_certificate_validation.api-cert.certificate_arn
+  load_balancer_arn = aws_lb.api-lb.arn
+  port              = 443
+  protocol          = "HTTPS"
+  ssl_policy        = "ELBSecurityPolicy-TLS13-1-2-2021-06"
+
+  tags = {
+    Name = "${var.name_prefix}-api-lb-https-443"
+  }
+
+  default_action {
+    target_group_arn = aws_lb_target_group.api-lb_https_443.arn
+    type             = "forward"
+  }
+}
+
+resource "aws_lb_target_group" "api-lb_https_443" {
+  deregistration_delay = "30"
+  port                 = 8080
+  protocol             = "HTTP"
+  target_type          = "ip"
+  vpc_id               = aws_vpc.platform.id
+
+  tags = {
+    Name = "${var.name_prefix}-api-lb-https-443"
+  }
+
+  health_check {
+    enabled             = true
+    healthy_threshold   = 3
+    interval            = 30
+    matcher             = "200-399"
+    path                = "/health"
+    port                = "traffic-port"
+    protocol            = "HTTP"
+    timeout             = 5
+    unhealthy_threshold = 3
+  }
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
 resource "aws_nat_gateway" "platform" {
   allocation_id = aws_eip.platform_nat.id
   subnet_id     = aws_subnet.platform_public_0.id
@@ -49,6 +156,30 @@ resource "aws_route" "platform_public_internet" {
   destination_cidr_block = "0.0.0.0/0"
   gateway_id             = aws_internet_gateway.platform.id
   route_table_id         = aws_route_table.platform_public.id
+}
+
+resource "aws_route53_record" "api-cert_validation_0" {
+  allow_overwrite = true
+  name            = tolist(aws_acm_certificate.api-cert.domain_validation_options)[0].resource_record_name
+  ttl             = 60
+  type            = tolist(aws_acm_certificate.api-cert.domain_validation_options)[0].resource_record_type
+  zone_id         = local.platform-zone_zone_id
+
+  records = [
+    tolist(aws_acm_certificate.api-cert.domain_validation_options)[0].resource_record_value,
+  ]
+}
+
+resource "aws_route53_record" "api-record" {
+  name    = "api.sandbox.example.com"
+  type    = "A"
+  zone_id = local.platform-zone_zone_id
+
+  alias {
+    evaluate_target_health = true
+    name                   = aws_lb.api-lb.dns_name
+    zone_id                = aws_lb.api-lb.zone_id
+  }
 }
 
 resource "aws_route_table" "platform_private" {
@@ -95,6 +226,26 @@ resource "aws_route_table_association" "platform_public_1" {
 resource "aws_route_table_association" "platform_public_2" {
   route_table_id = aws_route_table.platform_public.id
   subnet_id      = aws_subnet.platform_public_2.id
+}
+
+resource "aws_security_group" "api-lb_lb" {
+  description = "noros load balancer api-lb"
+  name        = "${var.name_prefix}-api-lb-lb"
+  vpc_id      = aws_vpc.platform.id
+
+  tags = {
+    Name = "${var.name_prefix}-api-lb-lb"
+  }
+}
+
+resource "aws_security_group" "api_service" {
+  description = "noros service api"
+  name        = "${var.name_prefix}-api-service"
+  vpc_id      = aws_vpc.platform.id
+
+  tags = {
+    Name = "${var.name_prefix}-api-service"
+  }
 }
 
 resource "aws_security_group" "nomad-client-1" {
@@ -234,6 +385,24 @@ resource "aws_vpc_endpoint" "platform_s3" {
   }
 }
 
+resource "aws_vpc_security_group_egress_rule" "api-lb_to_api_tcp_8080" {
+  description                  = "tcp/8080 to api"
+  from_port                    = 8080
+  ip_protocol                  = "tcp"
+  referenced_security_group_id = aws_security_group.api_service.id
+  security_group_id            = aws_security_group.api-lb_lb.id
+  to_port                      = 8080
+}
+
+resource "aws_vpc_security_group_egress_rule" "api_service_https" {
+  cidr_ipv4         = "0.0.0.0/0"
+  description       = "HTTPS: ECR, CloudWatch Logs and the AWS APIs"
+  from_port         = 443
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.api_service.id
+  to_port           = 443
+}
+
 resource "aws_vpc_security_group_egress_rule" "nomad-client-1_https" {
   cidr_ipv4         = "0.0.0.0/0"
   description       = "HTTPS: Session Manager, S3, the Nix binary cache"
@@ -277,6 +446,33 @@ resource "aws_vpc_security_group_egress_rule" "nomad-server-3_https" {
   ip_protocol       = "tcp"
   security_group_id = aws_security_group.nomad-server-3.id
   to_port           = 443
+}
+
+resource "aws_vpc_security_group_ingress_rule" "api-lb_listener_0_0" {
+  cidr_ipv4         = "0.0.0.0/0"
+  description       = "https/443 from 0.0.0.0/0"
+  from_port         = 443
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.api-lb_lb.id
+  to_port           = 443
+}
+
+resource "aws_vpc_security_group_ingress_rule" "api-lb_listener_1_0" {
+  cidr_ipv4         = "0.0.0.0/0"
+  description       = "http/80 from 0.0.0.0/0"
+  from_port         = 80
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.api-lb_lb.id
+  to_port           = 80
+}
+
+resource "aws_vpc_security_group_ingress_rule" "api_from_api-lb_tcp_8080" {
+  description                  = "tcp/8080 from load balancer api-lb"
+  from_port                    = 8080
+  ip_protocol                  = "tcp"
+  referenced_security_group_id = aws_security_group.api-lb_lb.id
+  security_group_id            = aws_security_group.api_service.id
+  to_port                      = 8080
 }
 
 resource "aws_vpc_security_group_ingress_rule" "nomad-client-1_ingress_0" {

@@ -32,13 +32,14 @@ resource "aws_ecs_cluster" "noros" {
 }
 
 resource "aws_ecs_service" "checker" {
-  cluster                = aws_ecs_cluster.noros.id
-  desired_count          = 1
-  enable_execute_command = false
-  launch_type            = "FARGATE"
-  name                   = "${var.name_prefix}-checker"
-  propagate_tags         = "SERVICE"
-  task_definition        = aws_ecs_task_definition.checker.arn
+  cluster                           = aws_ecs_cluster.noros.id
+  desired_count                     = 1
+  enable_execute_command            = false
+  health_check_grace_period_seconds = 60
+  launch_type                       = "FARGATE"
+  name                              = "${var.name_prefix}-checker"
+  propagate_tags                    = "SERVICE"
+  task_definition                   = aws_ecs_task_definition.checker.arn
 
   tags = {
     Name = "${var.name_prefix}-checker"
@@ -49,11 +50,19 @@ resource "aws_ecs_service" "checker" {
     rollback = true
   }
 
+  load_balancer {
+    container_name   = "checker"
+    container_port   = 8080
+    target_group_arn = aws_lb_target_group.checker-lb_http_80.arn
+  }
+
   network_configuration {
     assign_public_ip = false
     security_groups  = [aws_security_group.checker_service.id]
     subnets          = [aws_subnet.main_private_0.id, aws_subnet.main_private_1.id]
   }
+
+  depends_on = [aws_lb_listener.checker-lb_http_80]
 }
 
 resource "aws_ecs_task_definition" "checker" {

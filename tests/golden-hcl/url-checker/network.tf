@@ -28,6 +28,62 @@ resource "aws_internet_gateway" "main" {
   }
 }
 
+resource "aws_lb" "checker-lb" {
+  desync_mitigation_mode     = "defensive"
+  drop_invalid_header_fields = true
+  internal                   = false
+  load_balancer_type         = "application"
+  security_groups            = [aws_security_group.checker-lb_lb.id]
+  subnets                    = [aws_subnet.main_public_0.id, aws_subnet.main_public_1.id]
+
+  tags = {
+    Name = "${var.name_prefix}-checker-lb"
+  }
+}
+
+resource "aws_lb_listener" "checker-lb_http_80" {
+  load_balancer_arn = aws_lb.checker-lb.arn
+  port              = 80
+  protocol          = "HTTP"
+
+  tags = {
+    Name = "${var.name_prefix}-checker-lb-http-80"
+  }
+
+  default_action {
+    target_group_arn = aws_lb_target_group.checker-lb_http_80.arn
+    type             = "forward"
+  }
+}
+
+resource "aws_lb_target_group" "checker-lb_http_80" {
+  deregistration_delay = "30"
+  port                 = 8080
+  protocol             = "HTTP"
+  target_type          = "ip"
+  vpc_id               = aws_vpc.main.id
+
+  tags = {
+    Name = "${var.name_prefix}-checker-lb-http-80"
+  }
+
+  health_check {
+    enabled             = true
+    healthy_threshold   = 2
+    interval            = 15
+    matcher             = "200-399"
+    path                = "/health"
+    port                = "traffic-port"
+    protocol            = "HTTP"
+    timeout             = 5
+    unhealthy_threshold = 3
+  }
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
 resource "aws_nat_gateway" "main" {
   allocation_id = aws_eip.main_nat.id
   subnet_id     = aws_subnet.main_public_0.id
@@ -49,6 +105,27 @@ resource "aws_route" "main_public_internet" {
   destination_cidr_block = "0.0.0.0/0"
   gateway_id             = aws_internet_gateway.main.id
   route_table_id         = aws_route_table.main_public.id
+}
+
+resource "aws_route53_record" "checker-record" {
+  name    = "checker.example.com"
+  type    = "A"
+  zone_id = local.checker-zone_zone_id
+
+  alias {
+    evaluate_target_health = true
+    name                   = aws_lb.checker-lb.dns_name
+    zone_id                = aws_lb.checker-lb.zone_id
+  }
+}
+
+resource "aws_route53_zone" "checker-zone" {
+  comment = "noros zone checker-zone"
+  name    = "checker.example.com"
+
+  tags = {
+    Name = "${var.name_prefix}-checker-zone"
+  }
 }
 
 resource "aws_route_table" "main_private" {
@@ -85,6 +162,16 @@ resource "aws_route_table_association" "main_public_0" {
 resource "aws_route_table_association" "main_public_1" {
   route_table_id = aws_route_table.main_public.id
   subnet_id      = aws_subnet.main_public_1.id
+}
+
+resource "aws_security_group" "checker-lb_lb" {
+  description = "noros load balancer checker-lb"
+  name        = "${var.name_prefix}-checker-lb-lb"
+  vpc_id      = aws_vpc.main.id
+
+  tags = {
+    Name = "${var.name_prefix}-checker-lb-lb"
+  }
 }
 
 resource "aws_security_group" "checker_service" {
@@ -162,6 +249,15 @@ resource "aws_vpc_endpoint" "main_s3" {
   }
 }
 
+resource "aws_vpc_security_group_egress_rule" "checker-lb_to_checker_tcp_8080" {
+  description                  = "tcp/8080 to checker"
+  from_port                    = 8080
+  ip_protocol                  = "tcp"
+  referenced_security_group_id = aws_security_group.checker_service.id
+  security_group_id            = aws_security_group.checker-lb_lb.id
+  to_port                      = 8080
+}
+
 resource "aws_vpc_security_group_egress_rule" "checker_service_https" {
   cidr_ipv4         = "0.0.0.0/0"
   description       = "HTTPS: ECR, CloudWatch Logs and the AWS APIs"
@@ -171,11 +267,20 @@ resource "aws_vpc_security_group_egress_rule" "checker_service_https" {
   to_port           = 443
 }
 
-resource "aws_vpc_security_group_ingress_rule" "checker_service_port" {
-  cidr_ipv4         = aws_vpc.main.cidr_block
-  description       = "tcp/8080 from inside the VPC"
-  from_port         = 8080
+resource "aws_vpc_security_group_ingress_rule" "checker-lb_listener_0_0" {
+  cidr_ipv4         = "0.0.0.0/0"
+  description       = "http/80 from 0.0.0.0/0"
+  from_port         = 80
   ip_protocol       = "tcp"
-  security_group_id = aws_security_group.checker_service.id
-  to_port           = 8080
+  security_group_id = aws_security_group.checker-lb_lb.id
+  to_port           = 80
+}
+
+resource "aws_vpc_security_group_ingress_rule" "checker_from_checker-lb_tcp_8080" {
+  description                  = "tcp/8080 from load balancer checker-lb"
+  from_port                    = 8080
+  ip_protocol                  = "tcp"
+  referenced_security_group_id = aws_security_group.checker-lb_lb.id
+  security_group_id            = aws_security_group.checker_service.id
+  to_port                      = 8080
 }

@@ -1,0 +1,14 @@
+import { construct, type Construct, type Ref } from "./core.js";
+import type { FailoverInput } from "./schemas/failover.js";
+
+export const failoverAttributes = { fqdn: "hostname" } as const;
+
+export type Failover = Construct<"failover", FailoverInput> & { readonly fqdn: Ref<"hostname"> };
+
+/**
+ * Route53 failover routing: one name, a primary and a secondary record, and the primary answers only
+ * while its health check passes.
+ */
+export function failover(name: string, props: FailoverInput): Failover {
+  return construct("failover", name, props, failoverAttributes);
+}
