@@ -6,6 +6,10 @@ import { networkAttributes } from "./network.js";
 import { rawTerraformAttributes } from "./raw.js";
 import { serviceAttributes } from "./service.js";
 import { topicAttributes } from "./topic.js";
+import { kmsKeyAttributes } from "./kms-key.js";
+import { secretAttributes } from "./secret.js";
+import { databaseAttributes } from "./database.js";
+import { cacheAttributes } from "./cache.js";
 
 /** Per construct kind, the references it exposes (`bucket.arn`, ...): what the compiler resolves. */
 export const attributesByKind: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -18,4 +22,8 @@ export const attributesByKind: Readonly<Record<string, Readonly<Record<string, s
   "log-group": logGroupAttributes,
   service: serviceAttributes,
   "raw-terraform": rawTerraformAttributes,
+  "kms-key": kmsKeyAttributes,
+  secret: secretAttributes,
+  database: databaseAttributes,
+  cache: cacheAttributes,
 };

@@ -10,6 +10,10 @@ import { NetworkSchema } from "./network.js";
 import { RawTerraformSchema } from "./raw-terraform.js";
 import { ServiceSchema } from "./service.js";
 import { TopicSchema } from "./topic.js";
+import { KmsKeySchema } from "./kms-key.js";
+import { SecretSchema } from "./secret.js";
+import { DatabaseSchema } from "./database.js";
+import { CacheSchema } from "./cache.js";
 
 export const constructSchemas = {
   network: NetworkSchema,
@@ -21,6 +25,10 @@ export const constructSchemas = {
   "log-group": LogGroupSchema,
   service: ServiceSchema,
   "raw-terraform": RawTerraformSchema,
+  "kms-key": KmsKeySchema,
+  secret: SecretSchema,
+  database: DatabaseSchema,
+  cache: CacheSchema,
 } as const;
 
 export type ConstructKind = keyof typeof constructSchemas;

@@ -8,6 +8,8 @@ import { interpolate } from "./expression.js";
 export const securityGroupAddresses: Readonly<Record<string, (name: string) => string>> = {
   host: (n) => `aws_security_group.${n}`,
   service: (n) => `aws_security_group.${n}_service`,
+  database: (n) => `aws_security_group.${n}_database`,
+  cache: (n) => `aws_security_group.${n}_cache`,
 };
 
 export function securityGroupOf(kind: string, name: string): string {
@@ -38,6 +40,29 @@ export function allowIngress(
       from_port: rule.port,
       to_port: rule.toPort ?? rule.port,
       ...source,
+    },
+    rule.origin,
+  );
+}
+
+/**
+ * A client's way out to a server it is declared a client of: an egress rule on the client's group
+ * to exactly the server's group and port (hosts and services otherwise leave only on HTTPS).
+ */
+export function allowEgress(
+  tf: TerraformDocument,
+  rule: { readonly from: { readonly kind: string; readonly name: string }; readonly name: string; readonly to: string; readonly port: number; readonly description: string; readonly origin: string },
+): void {
+  tf.resource(
+    "aws_vpc_security_group_egress_rule",
+    rule.name,
+    {
+      security_group_id: interpolate(`${securityGroupOf(rule.from.kind, rule.from.name)}.id`),
+      description: rule.description,
+      ip_protocol: "tcp",
+      from_port: rule.port,
+      to_port: rule.port,
+      referenced_security_group_id: interpolate(`${rule.to}.id`),
     },
     rule.origin,
   );
