@@ -105,6 +105,9 @@ export function dataConsistency(nodes: readonly AnyNode[], byName: ReadonlyMap<s
         if (host?.kind === "host" && host.props.os !== "nixos") {
           out.push(diagnostic(at(node, ["on", "host"]), "NOROS3074", `cache "${node.name}" runs on host "${host.name}", which does not run NixOS`, { hint: "a cache on a host is a services.redis server in its NixOS configuration: use a NixOS host, or on: \"elasticache\"" }));
         }
+        if (host?.kind === "host" && node.props.network !== undefined && node.props.network.name !== host.props.network.name) {
+          out.push(diagnostic(at(node, ["network"]), "NOROS3073", `cache "${node.name}" is given network "${node.props.network.name}", but its host "${host.name}" is in network "${host.props.network.name}"`, { hint: "a cache on a host is in the host's network" }));
+        }
         const key = `${on.host.name}:${node.props.port}`;
         const other = portsOnHost.get(key);
         if (other) out.push(diagnostic(at(node, ["port"]), "NOROS3075", `caches "${other}" and "${node.name}" both listen on port ${node.props.port} of host "${on.host.name}"`, { hint: "give one of them another port" }));

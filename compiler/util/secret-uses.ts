@@ -35,7 +35,7 @@ export function secretUses(graph: Pick<Graph, "nodes">): ReadonlyMap<string, rea
     if (node.kind === "cache") {
       const cache = node as GraphNode<"cache">;
       if (typeof cache.props.on === "object" && cache.props.authToken.kind === "secret") {
-        add(cache.props.authToken.name, { principal: { $noros: "use", kind: "host", name: cache.props.on.host.name }, identity: "own", reason: `host of cache "${node.name}" (its auth token)` });
+        add(cache.props.authToken.name, { principal: { $noros: "use", kind: "host", name: cache.props.on.host.name }, identity: "own", reason: `host of cache "${node.name}", which fetches its auth token at boot` });
       }
     }
   }

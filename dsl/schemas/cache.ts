@@ -19,7 +19,10 @@ export const CacheSchema = z
      * in that NixOS host's configuration).
      */
     on: z.union([z.literal("elasticache"), z.strictObject({ host: use<Host>("host") })]),
-    /** For ElastiCache: the network whose private subnets hold it. A host's cache is in the host's network. */
+    /**
+     * The network the cache is in: for ElastiCache, whose private subnets hold it (required); for a
+     * host, the host's own (optional, checked), so that switching `on` is the only change.
+     */
     network: use<Network>("network").optional(),
     /** The password clients authenticate with (AUTH): a generated secret's `.value`. */
     authToken: secretValue(),
@@ -34,7 +37,6 @@ export const CacheSchema = z
   })
   .superRefine((value, ctx) => {
     if (value.on === "elasticache" && value.network === undefined) fail(ctx, "NOROS2009", 'a cache on "elasticache" needs a network', ["network"]);
-    if (typeof value.on === "object" && value.network !== undefined) fail(ctx, "NOROS2000", "a cache on a host lives in the host's network: leave network out", ["network"]);
   });
 
 export type CacheInput = z.input<typeof CacheSchema>;

@@ -2,6 +2,7 @@
 // exactly one IAM user and read by exactly one NixOS instance.
 import { bucket, group, host, system, topic, user } from "noros";
 import { network } from "./network.ts";
+import { dataTier } from "./data.ts";
 
 // requirement S0.5: `instanceType` is one constant; network.ts declares the VPC and its private subnets
 /** The one knob the wish list asks for: the reader's instance type. */
@@ -31,6 +32,6 @@ const texts = bucket("texts", {
 
 export default system("bucket-host", {
   region: "eu-central-1",
-  resources: [network, texts, reader, uploader, alerts],
+  resources: [network, texts, reader, uploader, alerts, ...dataTier(reader)],
   outputs: { texts_bucket: texts.bucketName },
 });

@@ -63,8 +63,9 @@ export function lowerCache(node: GraphNode<"cache">, tf: TerraformDocument, netw
   }
 
   for (const client of props.clients) {
+    // The cache's own host reaches it over loopback, which no security group sees.
+    if (typeof on === "object" && client.kind === "host" && client.name === on.host.name) continue;
     allowIngress(tf, { to: server, name: localName(n, "from", client.name), from: client, port: props.port, protocol: "tcp", description: `Redis of cache ${n} from ${client.kind} ${client.name}`, origin: n });
-    // A client on the cache's own host talks to it over loopback: no rule needed, but one is harmless.
     allowEgress(tf, { from: client, name: localName(client.name, "to", n), to: server, port: props.port, description: `Redis of cache ${n} on ${where}`, origin: n });
   }
 }

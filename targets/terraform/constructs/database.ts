@@ -120,7 +120,7 @@ export function lowerDatabase(node: GraphNode<"database">, tf: TerraformDocument
   tf.resource(
     "postgresql_database",
     n,
-    { provider, name: props.databaseName, owner: interpolate(`postgresql_role.${localName(n, "app")}.name`), encoding: "UTF8", template: "template0", lc_collate: "C.UTF-8", lc_ctype: "C.UTF-8" },
+    { provider, name: props.databaseName, owner: interpolate(`postgresql_role.${localName(n, "app")}.name`), encoding: "UTF8" },
     n,
   );
 }
