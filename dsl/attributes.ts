@@ -12,6 +12,10 @@ import { dnsZoneAttributes } from "./dns-zone.js";
 import { dnsRecordAttributes } from "./dns-record.js";
 import { healthCheckAttributes } from "./health-check.js";
 import { failoverAttributes } from "./failover.js";
+import { kmsKeyAttributes } from "./kms-key.js";
+import { secretAttributes } from "./secret.js";
+import { databaseAttributes } from "./database.js";
+import { cacheAttributes } from "./cache.js";
 
 /** Per construct kind, the references it exposes (`bucket.arn`, ...): what the compiler resolves. */
 export const attributesByKind: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -30,4 +34,8 @@ export const attributesByKind: Readonly<Record<string, Readonly<Record<string, s
   "dns-record": dnsRecordAttributes,
   "health-check": healthCheckAttributes,
   failover: failoverAttributes,
+  "kms-key": kmsKeyAttributes,
+  secret: secretAttributes,
+  database: databaseAttributes,
+  cache: cacheAttributes,
 };

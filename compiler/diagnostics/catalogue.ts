@@ -126,6 +126,34 @@ const compilerCodes: Record<string, Explanation> = {
     explanation: "An internet-facing load balancer sits in the network's public subnets, an internal one in its private subnets; an application load balancer needs them in at least two availability zones.",
   },
   NOROS3068: { title: "A failover's primary and secondary are the same load balancer." },
+  NOROS3070: {
+    title: "A secret's value is used where it would be written out in plain text.",
+    explanation: "A secret's `.value` is accepted only where a secret is expected: a service's `secrets` (lowered to the task definition's `valueFrom`, an ARN), a database user's password and a cache's auth token (set by Terraform from the generated value). Anywhere else (an environment variable, user data, an output, raw.terraform) it would land in a file, a plan or a log.",
+    example: 'host("web", { ..., environment: { TOKEN: token.value } }) // user data is not secret',
+    fix: "Pass the secret's `.arn` and read the value at run time (give the reader `readers: [web]` on the secret), or use the service's `secrets`.",
+  },
+  NOROS3071: {
+    title: "A password noros sets is not a generated secret.",
+    explanation: "noros sets the database application user's password and the ElastiCache auth token from the generated value (random_password). An existing SSM parameter or Secrets Manager secret is never read by noros, so it cannot be used there; another construct's reference is not a secret at all.",
+    example: 'database("app", { ..., appUser: { name: "app", password: existingToken.value } })',
+    fix: 'Declare secret("app-db", { generate: { length: 32 } }) and let the application read it (readers, or a service\'s secrets).',
+  },
+  NOROS3072: {
+    title: "A service that does not run in the cloud is a client or a reader of a data construct.",
+    explanation: "A database's or cache's clients are admitted by security group, and a secret's readers hold IAM permissions: a service without `run` has neither a security group nor a role.",
+    fix: 'Give the service run: { on: "ecs", network }.',
+  },
+  NOROS3073: {
+    title: "A client of a database or cache is in another network.",
+    explanation: "Clients are admitted by their security group, and a security group rule can only name groups of the same VPC.",
+    fix: "Put the client and the database or cache in the same network.",
+  },
+  NOROS3074: {
+    title: "A cache runs on a host that does not run NixOS.",
+    explanation: "`cache(name, { on: { host } })` becomes a services.redis server in the host's NixOS configuration; a host with its own AMI has none.",
+    fix: 'Use a NixOS host, or on: "elasticache".',
+  },
+  NOROS3075: { title: "Two caches listen on the same port of one host.", fix: "Give one of them another `port`." },
   NOROS4001: {
     title: "The generated Terraform does not match the provider schema.",
     explanation: "Every generated main.tf.json is validated offline against the real provider schemas in schemas/providers/. A problem here is a noros bug or comes from an escape hatch.",

@@ -1,4 +1,5 @@
 import type { Grant, GraphNode, PrincipalKind, TextValue, Use } from "../graph.js";
+import { secretStore, type SecretUse } from "../util/secret-uses.js";
 
 const arnOf = (kind: string, name: string, suffix = ""): TextValue => ({
   $noros: "text",
@@ -44,3 +45,35 @@ export function pascal(name: string): string {
     .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
     .join("");
 }
+
+/**
+ * A secret's readers may fetch exactly that secret (GetSecretValue, or GetParameter for SSM), and
+ * decrypt with its customer-managed key when it has one. ECS services' execution roles are granted
+ * in the service's own execution policy instead (they are not the task's identity).
+ */
+export function secretGrants(secret: GraphNode<"secret">, uses: readonly SecretUse[]): Grant[] {
+  const name = pascal(secret.name);
+  const store = secretStore(secret);
+  const key = secret.props.kmsKey;
+  return uses
+    .filter((u) => u.identity === "own")
+    .flatMap((u) => [
+      grant(u.principal, `Read${name}Secret`, store === "ssm" ? "ssm:GetParameter" : "secretsmanager:GetSecretValue", arnOf("secret", secret.name), u.reason),
+      ...(key ? [grant(u.principal, `Decrypt${name}Secret`, "kms:Decrypt", arnOf("kms-key", key.name), u.reason)] : []),
+    ]);
+}
+
+/** A key's declared users may encrypt and decrypt with it, nothing more (no administration). */
+export function kmsKeyGrants(key: GraphNode<"kms-key">): Grant[] {
+  const name = pascal(key.name);
+  return (key.props.users as Principal[]).map((user) => ({
+    principal: user,
+    sid: `Use${name}Key`,
+    actions: [...kmsUseActions],
+    resources: [arnOf("kms-key", key.name)],
+    reason: `user of KMS key "${key.name}"`,
+  }));
+}
+
+/** What using a key means: cryptographic operations only. */
+export const kmsUseActions = ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey"] as const;

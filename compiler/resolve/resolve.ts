@@ -8,7 +8,9 @@ import type { SourceFileRecord } from "../load/load.js";
 import { findCycles } from "./cycles.js";
 import { edgeDiagnostics } from "./edge.js";
 import { deriveFlows, flowDiagnostics } from "./flows.js";
-import { bucketGrants, hostGrants } from "./grants.js";
+import { bucketGrants, hostGrants, kmsKeyGrants, secretGrants } from "./grants.js";
+import { secretUses } from "../util/secret-uses.js";
+import { dataConsistency } from "./data-consistency.js";
 import { findReferences } from "./walk-values.js";
 
 /** Properties that declare a permission, not a dependency: they never make a cycle. */
@@ -77,11 +79,15 @@ export function resolve(system: CheckedSystem, checked: readonly CheckedNode[], 
 
   const nodes = [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) as unknown as AnyNode[];
   diagnostics.push(...consistency(nodes, byName), ...flowDiagnostics(nodes, byName), ...edgeDiagnostics(nodes, byName));
+  diagnostics.push(...dataConsistency(nodes, byName, system));
   if (diagnostics.length > 0) return { graph: undefined, diagnostics };
 
+  const uses = secretUses({ nodes });
   const grants: Grant[] = nodes.flatMap((node) => {
     if (node.kind === "bucket") return bucketGrants(node);
     if (node.kind === "host") return hostGrants(node);
+    if (node.kind === "secret") return secretGrants(node, uses.get(node.name) ?? []);
+    if (node.kind === "kms-key") return kmsKeyGrants(node);
     return [];
   });
   return { graph: { system, nodes, edges: dedupe(edges), grants, flows: deriveFlows(nodes), sources, hostConfigurations: new Map(), serviceSources: new Map() }, diagnostics };

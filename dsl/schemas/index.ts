@@ -16,6 +16,10 @@ import { DnsZoneSchema } from "./dns-zone.js";
 import { DnsRecordSchema } from "./dns-record.js";
 import { Route53HealthCheckSchema } from "./health-check.js";
 import { FailoverSchema } from "./failover.js";
+import { KmsKeySchema } from "./kms-key.js";
+import { SecretSchema } from "./secret.js";
+import { DatabaseSchema } from "./database.js";
+import { CacheSchema } from "./cache.js";
 
 export const constructSchemas = {
   network: NetworkSchema,
@@ -33,6 +37,10 @@ export const constructSchemas = {
   "dns-record": DnsRecordSchema,
   "health-check": Route53HealthCheckSchema,
   failover: FailoverSchema,
+  "kms-key": KmsKeySchema,
+  secret: SecretSchema,
+  database: DatabaseSchema,
+  cache: CacheSchema,
 } as const;
 
 export type ConstructKind = keyof typeof constructSchemas;

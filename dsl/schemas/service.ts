@@ -1,8 +1,8 @@
 import { z } from "zod";
-import type { Ref } from "../core.js";
 import type { Network } from "../network.js";
 import { Port, ValueSchema, fail, use, type RefValue } from "./common.js";
 import { FlowFrom } from "./flow.js";
+import { secretValue } from "./secret.js";
 
 /**
  * Checks environment variable names, as both Docker and ECS accept them. Done on the record (not its
@@ -79,16 +79,11 @@ function validMemory(cpu: number, memoryMb: number): boolean {
 }
 
 /**
- * A secret passed to the service as an environment variable: only ever a reference to a secret
- * construct, never a literal, so it appears in no image, no Terraform variable and no log.
+ * A secret passed to the service as an environment variable: only ever a secret's `.value`, never a
+ * literal (NOROS2100), so it appears in no image, no Terraform variable and no log; the task
+ * definition names it by ARN and ECS fetches it at start.
  */
-export function secretRef() {
-  return z
-    .custom<Ref<"secret">>((value) => typeof value === "object" && value !== null && (value as { $noros?: unknown }).$noros === "ref", {
-      error: "a secret is given by reference to a secret construct, never as a literal value",
-    })
-    .transform((value) => value as unknown as RefValue);
-}
+export const secretRef = secretValue;
 
 export const HealthCheckSchema = z.strictObject({
   /** The path answered with a 2xx or 3xx status when the service is healthy, e.g. "/health". */

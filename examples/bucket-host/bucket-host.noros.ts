@@ -3,6 +3,7 @@
 import { bucket, group, host, system, topic, user } from "noros";
 import { notes, status } from "./containers.ts";
 import { network } from "./network.ts";
+import { dataTier } from "./data.ts";
 
 // requirement S0.5: `instanceType` is one constant; network.ts declares the VPC and its private subnets
 /** The one knob the wish list asks for: the reader's instance type. */
@@ -32,6 +33,6 @@ const texts = bucket("texts", {
 
 export default system("bucket-host", {
   region: "eu-central-1",
-  resources: [network, texts, reader, uploader, alerts, status, notes],
+  resources: [network, texts, reader, uploader, alerts, status, notes, ...dataTier(reader)],
   outputs: { texts_bucket: texts.bucketName },
 });

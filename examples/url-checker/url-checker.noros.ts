@@ -1,12 +1,13 @@
 // S3 of SYSTEMS.md: a container app that checks a list of URLs in parallel and writes all results to
 // one JSON file in S3, running as an ECS Fargate service in private subnets behind an ALB with a
-// Route53 record (edge.ts). (Secrets and the alarm are still to come.)
+// Route53 record (edge.ts); the results token comes from Secrets Manager. (The alarm is still to come.)
 import { bucket, lazy, service, system, text } from "noros";
 import { checkerEndpoint } from "./edge.ts";
 import { network } from "./network.ts";
+import { resultsToken } from "./secrets.ts";
 
 /** Holds the input list (urls.json) and the results (results.json); only the checker may touch it. */
-// requirement S3.3 (partly): the task role gets exactly read and write on its bucket, derived from readers/writers (secrets and CloudWatch are open)
+// requirement S3.3 (partly): the task role gets exactly read and write on its bucket, derived from readers/writers (CloudWatch is open)
 const data = bucket("data", { readers: [lazy(() => checker)], writers: [lazy(() => checker)] });
 
 // requirement S3.1: `service("checker")` from ./app: checks the URLs in parallel and writes one results JSON to the bucket
@@ -24,6 +25,8 @@ const checker = service("checker", {
     CONCURRENCY: "20",
     METRICS_NAMESPACE: "url-checker",
   },
+  // requirement S3.3 (partly): `secrets` takes a secret's .value only (a literal is a compile error): ECS fetches it from Secrets Manager by ARN into RESULTS_TOKEN, with the execution role limited to that one secret
+  secrets: { RESULTS_TOKEN: resultsToken.value },
   // requirement S3.4 (partly): the container HEALTHCHECK, also the load balancer's target health check (custom metrics are written by the app; the alarm is open)
   healthCheck: { path: "/health", intervalS: 30, timeoutS: 5, retries: 3 },
   // The app's own tests (node:test) run in a build stage; `--no-test` skips them.
@@ -38,7 +41,7 @@ const endpoint = checkerEndpoint(checker);
 
 export default system("url-checker", {
   region: "eu-central-1",
-  resources: [network, data, checker, endpoint.lb, endpoint.zone, endpoint.record],
+  resources: [network, data, checker, resultsToken, endpoint.lb, endpoint.zone, endpoint.record],
   // The load balancer's own name, so that the endpoint answers before (and without) DNS delegation.
   outputs: { data_bucket: data.bucketName, checker_url: text`http://${endpoint.lb.dnsName}` },
 });

@@ -15,11 +15,30 @@ export class TerraformDocument {
    * name it lowers ("system" for what the system itself generates).
    */
   readonly origins = new Map<string, string>();
+  /** Provider requirements added by the constructs that use them, beyond the settings' own. */
+  private readonly requiredProviders = new Map<string, Body>();
+  /** Aliased provider configurations (a `postgresql` provider per database), by provider then alias. */
+  private readonly aliasedProviders = new Map<string, Map<string, Body>>();
 
   constructor(
     private readonly settings: Body,
     private readonly providers: Record<string, Body>,
   ) {}
+
+  /** Adds a pinned provider to `required_providers`: only systems that use a provider require it. */
+  requireProvider(name: string, requirement: Body): void {
+    this.requiredProviders.set(name, requirement);
+  }
+
+  /** An aliased provider configuration; resources select it with `provider: "<name>.<alias>"`. */
+  providerAlias(name: string, alias: string, body: Body, origin: string): string {
+    let byAlias = this.aliasedProviders.get(name);
+    if (!byAlias) this.aliasedProviders.set(name, (byAlias = new Map()));
+    if (byAlias.has(alias)) throw new Error(`internal: provider ${name}.${alias} declared twice`);
+    byAlias.set(alias, { ...body, alias });
+    this.origins.set(`provider.${name}.${alias}`, origin);
+    return `${name}.${alias}`;
+  }
 
   resource(type: string, name: string, body: Body, origin: string): string {
     this.add(this.resources, type, name, body, `${type}.${name}`, origin);
@@ -75,7 +94,11 @@ export class TerraformDocument {
   toJSON(): Body {
     const nest = (table: Map<string, Map<string, Body>>) =>
       Object.fromEntries([...table].map(([type, byName]) => [type, Object.fromEntries(byName)]));
-    const doc: Body = { terraform: this.settings, provider: this.providers };
+    const required = { ...(this.settings.required_providers as Body | undefined), ...Object.fromEntries(this.requiredProviders) };
+    const settings = this.requiredProviders.size > 0 ? { ...this.settings, required_providers: required } : this.settings;
+    const providers: Body = { ...this.providers };
+    for (const [name, byAlias] of this.aliasedProviders) providers[name] = [...byAlias.values()];
+    const doc: Body = { terraform: settings, provider: providers };
     if (this.variables.size > 0) doc.variable = Object.fromEntries(this.variables);
     if (this.locals.size > 0) doc.locals = Object.fromEntries(this.locals);
     if (this.dataSources.size > 0) doc.data = nest(this.dataSources);

@@ -18,6 +18,12 @@ const attributeExpressions: Record<string, Record<string, (name: string) => stri
   "dns-record": { fqdn: (n) => `aws_route53_record.${n}.fqdn` },
   "health-check": { id: (n) => `aws_route53_health_check.${n}.id` },
   failover: { fqdn: (n) => `aws_route53_record.${n}_primary.fqdn` },
+  "kms-key": { arn: (n) => `aws_kms_key.${n}.arn`, aliasName: (n) => `aws_kms_alias.${n}.name` },
+  // A secret's ARN depends on where it is kept (constructs/secret.ts sets the local). Its `value` has
+  // no expression on purpose: it is lowered only where a secret is expected, by ARN.
+  secret: { arn: (n) => `local.${n}_secret_arn` },
+  database: { endpoint: (n) => `aws_db_instance.${n}.address`, port: (n) => `aws_db_instance.${n}.port`, name: (n) => `postgresql_database.${n}.name`, arn: (n) => `aws_db_instance.${n}.arn` },
+  cache: { endpoint: (n) => `local.${n}_cache_endpoint`, port: (n) => `local.${n}_cache_port` },
 };
 
 /** The bare Terraform expression a reference stands for, e.g. `aws_s3_bucket.uploads.arn`. */

@@ -16,6 +16,10 @@ import { lowerDnsRecord } from "./constructs/dns-record.js";
 import { lowerFailover } from "./constructs/failover.js";
 import { lowerHealthCheck } from "./constructs/health-check.js";
 import { lowerTopic } from "./constructs/topic.js";
+import { lowerKmsKey } from "./constructs/kms-key.js";
+import { lowerSecret } from "./constructs/secret.js";
+import { lowerDatabase } from "./constructs/database.js";
+import { lowerCache } from "./constructs/cache.js";
 import { backendSettings } from "./backend.js";
 import { TerraformDocument } from "./document.js";
 import { refString, valueString } from "./expression.js";
@@ -42,12 +46,16 @@ const endpointOutputs: Record<string, Record<string, string>> = {
   "load-balancer": { dns_name: "dnsName" },
   "dns-record": { fqdn: "fqdn" },
   failover: { fqdn: "fqdn" },
+  "kms-key": { arn: "arn" },
+  secret: { arn: "arn" },
+  database: { endpoint: "endpoint", port: "port" },
+  cache: { endpoint: "endpoint", port: "port" },
 };
 
 export function lowerTerraform(graph: Graph): TerraformOutput {
   const { system } = graph;
   const tf = new TerraformDocument(
-    { required_version: REQUIRED_TERRAFORM, required_providers: pinnedProviders, ...backendSettings(system.props) },
+    { required_version: REQUIRED_TERRAFORM, required_providers: { aws: pinnedProviders.aws }, ...backendSettings(system.props) },
     {
       aws: {
         region: system.props.region,
@@ -64,6 +72,7 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
   tf.variable("noros_run", { type: "string", default: "none", description: "Run id tagged as noros:run on every resource (set by `noros test`)." });
 
   const networks = new Map(nodesOf(graph, "network").map((n) => [n.name, n]));
+  const secrets = new Map(nodesOf(graph, "secret").map((n) => [n.name, n]));
   for (const node of graph.nodes) {
     switch (node.kind) {
       case "network":
@@ -88,7 +97,7 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
         lowerLogGroup(node, tf);
         break;
       case "service":
-        lowerService(node, tf, networks, system.props.region, graph);
+        lowerService(node, tf, networks, system.props.region, graph, secrets);
         break;
       case "load-balancer":
         lowerLoadBalancer(node, tf, graph, networks);
@@ -107,6 +116,18 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
         break;
       case "failover":
         lowerFailover(node, tf);
+        break;
+      case "kms-key":
+        lowerKmsKey(node, tf, graph, system.props.region);
+        break;
+      case "secret":
+        lowerSecret(node, tf, system.props.region);
+        break;
+      case "database":
+        lowerDatabase(node, tf, networks, secrets);
+        break;
+      case "cache":
+        lowerCache(node, tf, networks);
         break;
     }
   }

@@ -15,3 +15,15 @@ export const principalAttachments: Readonly<Record<string, Attachment>> = {
   user: { type: "user" },
   group: { type: "group" },
 };
+
+/**
+ * The ARN expression of a principal, for resource and key policies that name it. Groups have none
+ * (no policy can name a group as a principal). `execution` is an ECS service's execution role.
+ */
+export function principalArn(kind: string, name: string, identity: "own" | "execution" = "own"): string {
+  if (kind === "service" && identity === "execution") return `aws_iam_role.${name}_execution.arn`;
+  const attachment = principalAttachments[kind];
+  if (attachment?.type === "role") return `${attachment.role(name)}.arn`;
+  if (attachment?.type === "user") return `aws_iam_user.${name}.arn`;
+  throw new Error(`internal: a ${kind} cannot be named as a principal`);
+}

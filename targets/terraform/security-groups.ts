@@ -11,6 +11,8 @@ export const securityGroupAddresses: Readonly<Record<string, (name: string) => s
   host: (n) => `aws_security_group.${n}`,
   service: (n) => `aws_security_group.${n}_service`,
   "load-balancer": (n) => `aws_security_group.${n}_lb`,
+  database: (n) => `aws_security_group.${n}_database`,
+  cache: (n) => `aws_security_group.${n}_cache`,
 };
 
 export function securityGroupOf(kind: string, name: string): string {

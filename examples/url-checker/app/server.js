@@ -1,11 +1,18 @@
 // url-checker: checks a list of URLs in parallel every CHECK_INTERVAL_S seconds and writes all results
 // to one JSON file (S3, or RESULTS_FILE locally). GET /health says whether the loop is alive,
-// GET /results serves the last results file.
+// GET /results serves the last results file (to bearers of RESULTS_TOKEN, when it is set).
+import { createHash, timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import { pathToFileURL } from "node:url";
 import { checkAll, parseUrlList, report } from "./src/check.js";
 import { loadConfig } from "./src/config.js";
 import { loadInput, metricLines, readResults, writeResults } from "./src/io.js";
+
+/** Whether the request carries `Authorization: Bearer <token>`, compared in constant time. */
+function authorized(req, token) {
+  const digest = (text) => createHash("sha256").update(text).digest();
+  return timingSafeEqual(digest(req.headers.authorization ?? ""), digest(`Bearer ${token}`));
+}
 
 export function start(env = process.env, log = (line) => console.log(line)) {
   const config = loadConfig(env);
@@ -53,6 +60,10 @@ export function start(env = process.env, log = (line) => console.log(line)) {
       return since > staleAfter ? send(503, { status: "stale", lastError: state.lastError ?? null }) : send(200, { status: "ok", urls: state.urls.length, lastError: state.lastError ?? null });
     }
     if (url.pathname === "/results") {
+      if (config.resultsToken !== undefined && !authorized(req, config.resultsToken)) {
+        res.setHeader("www-authenticate", "Bearer");
+        return send(401, { error: "a bearer token is required" });
+      }
       const text = await readResults(config.output, state.last);
       return text === undefined ? send(503, { status: "no results yet", lastError: state.lastError ?? null }) : send(200, text);
     }

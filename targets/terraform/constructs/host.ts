@@ -1,4 +1,5 @@
-import type { Graph, GraphNode } from "../../../compiler/graph.js";
+import type { Graph, GraphNode, RefValue } from "../../../compiler/graph.js";
+import { cacheAuthArnVariable, cachesOnHost } from "../../../compiler/util/host-cache.js";
 import { architectureOf } from "../../../compiler/util/architecture.js";
 import type { TerraformDocument } from "../document.js";
 import { interpolate } from "../expression.js";
@@ -27,6 +28,13 @@ function nixosAmi(tf: TerraformDocument, architecture: "arm64" | "x86_64", origi
     origin,
   );
   return interpolate(`data.aws_ami.${name}.id`);
+}
+
+/** For each cache the host runs, the ARN of its auth token, which the host fetches at boot. */
+function cacheEnvironment(graph: Graph, host: string): Record<string, RefValue> {
+  return Object.fromEntries(
+    cachesOnHost(graph, host).map((cache) => [cacheAuthArnVariable(cache.name), { $noros: "ref", kind: "secret", name: cache.props.authToken.name, attribute: "arn" } as const]),
+  );
 }
 
 /**
@@ -74,7 +82,7 @@ export function lowerHost(node: GraphNode<"host">, tf: TerraformDocument, graph:
       monitoring: true,
       metadata_options: { http_endpoint: "enabled", http_tokens: "required", http_put_response_hop_limit: 1 },
       root_block_device: { encrypted: true, volume_type: "gp3", volume_size: props.diskGb },
-      ...(configuration ? { user_data: nixosUserData(n, props.environment) } : {}),
+      ...(configuration ? { user_data: nixosUserData(n, { ...props.environment, ...cacheEnvironment(graph, n) }) } : {}),
       tags: nameTag(n),
     },
     n,

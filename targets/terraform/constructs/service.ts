@@ -6,9 +6,10 @@
  */
 import type { Graph, GraphNode } from "../../../compiler/graph.js";
 import type { TerraformDocument } from "../document.js";
-import { interpolate, literal, valueString } from "../expression.js";
+import { interpolate, literal, refString, valueString } from "../expression.js";
+import { secretStore } from "../../../compiler/util/secret-uses.js";
 import { localName, nameTag, NAME_PREFIX, physicalName } from "../naming.js";
-import { policyDocument } from "../policy-document.js";
+import { policyDocument, type Statement } from "../policy-document.js";
 import { healthProbe } from "../../../compiler/util/health-probe.js";
 import { registrationsOf } from "./load-balancer.js";
 import { subnetId } from "./network.js";
@@ -45,6 +46,9 @@ function containerDefinitions(node: GraphNode<"service">, region: string): strin
     .map(([name, value]) => ({ name, value: valueString(value) }));
   // The same probe as the image's HEALTHCHECK; `${PORT}` in a shell probe is the container's, not Terraform's.
   const probe = (healthProbe(props.runtime, props.healthCheck) ?? []).map(literal);
+  const secrets = Object.entries(props.secrets)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([name, ref]) => ({ name, valueFrom: refString({ $noros: "ref", kind: ref.kind, name: ref.name, attribute: "arn" }) }));
   const container = {
     name: n,
     image: `${interpolate(`aws_ecr_repository.${n}.repository_url`)}:${interpolate(`var.${localName(n, "image_tag")}`)}`,
@@ -52,6 +56,9 @@ function containerDefinitions(node: GraphNode<"service">, region: string): strin
     readonlyRootFilesystem: false,
     portMappings: [{ containerPort: props.port, protocol: "tcp" }],
     environment: [...environment, { name: "PORT", value: String(props.port) }, { name: "HOST", value: "0.0.0.0" }],
+    // ECS fetches each secret by ARN (with the execution role) when the task starts: the value is in
+    // no image, no task definition and no Terraform state of the service.
+    ...(secrets.length > 0 ? { secrets } : {}),
     healthCheck: {
       command: ["CMD", ...probe],
       interval: props.healthCheck.intervalS,
@@ -68,7 +75,30 @@ function containerDefinitions(node: GraphNode<"service">, region: string): strin
   return JSON.stringify([container]);
 }
 
-function ecsService(node: GraphNode<"service">, tf: TerraformDocument, network: GraphNode<"network">, region: string, graph: Graph): void {
+/**
+ * What the execution role needs to hand the task its secrets: read exactly those secrets (by ARN),
+ * and decrypt with the keys that encrypt them. Nothing else in Secrets Manager, SSM or KMS.
+ */
+function secretStatements(node: GraphNode<"service">, secrets: ReadonlyMap<string, GraphNode<"secret">>): Statement[] {
+  const used = [...new Set(Object.values(node.props.secrets).map((ref) => ref.name))].sort().map((name) => secrets.get(name) as GraphNode<"secret">);
+  const arn = (s: GraphNode<"secret">) => interpolate(`local.${s.name}_secret_arn`);
+  const inStore = (store: "secretsmanager" | "ssm") => used.filter((s) => secretStore(s) === store).map(arn);
+  const keys = [...new Set(used.flatMap((s) => (s.props.kmsKey ? [s.props.kmsKey.name] : [])))].sort();
+  const statements: Statement[] = [];
+  if (inStore("secretsmanager").length > 0) statements.push({ sid: "ReadOwnSecrets", actions: ["secretsmanager:GetSecretValue"], resources: inStore("secretsmanager") });
+  if (inStore("ssm").length > 0) statements.push({ sid: "ReadOwnParameters", actions: ["ssm:GetParameters"], resources: inStore("ssm") });
+  if (keys.length > 0) statements.push({ sid: "DecryptOwnSecrets", actions: ["kms:Decrypt"], resources: keys.map((k) => interpolate(`aws_kms_key.${k}.arn`)) });
+  return statements;
+}
+
+function ecsService(
+  node: GraphNode<"service">,
+  tf: TerraformDocument,
+  network: GraphNode<"network">,
+  region: string,
+  graph: Graph,
+  secrets: ReadonlyMap<string, GraphNode<"secret">>,
+): void {
   const n = node.name;
   const run = node.props.run as NonNullable<GraphNode<"service">["props"]["run"]>;
   if (!tf.has(`aws_ecs_cluster.${CLUSTER}`)) {
@@ -97,6 +127,7 @@ function ecsService(node: GraphNode<"service">, tf: TerraformDocument, network: 
       { sid: "EcrLogin", actions: ["ecr:GetAuthorizationToken"], resources: ["*"] },
       { sid: "PullOwnImages", actions: ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], resources: [interpolate(`aws_ecr_repository.${n}.arn`)] },
       { sid: "WriteOwnLogs", actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [`${interpolate(`aws_cloudwatch_log_group.${localName(n, "service")}.arn`)}:*`] },
+      ...secretStatements(node, secrets),
     ]),
     n,
   );
@@ -162,8 +193,15 @@ function ecsService(node: GraphNode<"service">, tf: TerraformDocument, network: 
   );
 }
 
-export function lowerService(node: GraphNode<"service">, tf: TerraformDocument, networks: ReadonlyMap<string, GraphNode<"network">>, region: string, graph: Graph): void {
+export function lowerService(
+  node: GraphNode<"service">,
+  tf: TerraformDocument,
+  networks: ReadonlyMap<string, GraphNode<"network">>,
+  region: string,
+  graph: Graph,
+  secrets: ReadonlyMap<string, GraphNode<"secret">> = new Map(),
+): void {
   repository(node.name, tf);
   const run = node.props.run;
-  if (run) ecsService(node, tf, networks.get(run.network.name) as GraphNode<"network">, region, graph);
+  if (run) ecsService(node, tf, networks.get(run.network.name) as GraphNode<"network">, region, graph, secrets);
 }

@@ -44,6 +44,7 @@ export const concernByPrefix: Readonly<Record<string, string>> = {
   aws_kms_: "data",
   aws_dynamodb_: "data",
   postgresql_: "data",
+  random_: "data",
   // Identity and access
   aws_iam_: "iam",
   aws_caller_identity: "iam",

@@ -34,6 +34,7 @@ resource "aws_instance" "reader" {
     set -euo pipefail
     install -d -m 0755 /etc/noros
     cat > /etc/noros/environment <<'NOROS_EOF'
+    NOROS_CACHE_SESSIONS_AUTH_ARN='${replace("${local.sessions-auth_secret_arn}", "'", "'\\''")}'
     NOROS_EOF
   EOT
 

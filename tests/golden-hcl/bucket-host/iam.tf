@@ -85,10 +85,24 @@ data "aws_iam_policy_document" "reader_delivery" {
 
 data "aws_iam_policy_document" "reader_grants" {
   statement {
+    actions   = ["secretsmanager:GetSecretValue"]
+    effect    = "Allow"
+    resources = [local.app-db-password_secret_arn]
+    sid       = "ReadAppDbPasswordSecret"
+  }
+
+  statement {
     actions   = ["sns:Publish"]
     effect    = "Allow"
     resources = [aws_sns_topic.alerts.arn]
     sid       = "PublishAlerts"
+  }
+
+  statement {
+    actions   = ["secretsmanager:GetSecretValue"]
+    effect    = "Allow"
+    resources = [local.sessions-auth_secret_arn]
+    sid       = "ReadSessionsAuthSecret"
   }
 
   statement {

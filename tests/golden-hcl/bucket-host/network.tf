@@ -87,6 +87,16 @@ resource "aws_route_table_association" "main_public_1" {
   subnet_id      = aws_subnet.main_public_1.id
 }
 
+resource "aws_security_group" "app-db_database" {
+  description = "noros database app-db: PostgreSQL from its clients only"
+  name        = "${var.name_prefix}-app-db-database"
+  vpc_id      = aws_vpc.main.id
+
+  tags = {
+    Name = "${var.name_prefix}-app-db-database"
+  }
+}
+
 resource "aws_security_group" "notes_service" {
   description = "noros service notes"
   name        = "${var.name_prefix}-notes-service"
@@ -200,6 +210,15 @@ resource "aws_vpc_security_group_egress_rule" "reader_https" {
   to_port           = 443
 }
 
+resource "aws_vpc_security_group_egress_rule" "reader_to_app-db_tcp_5432" {
+  description                  = "tcp/5432 to app-db"
+  from_port                    = 5432
+  ip_protocol                  = "tcp"
+  referenced_security_group_id = aws_security_group.app-db_database.id
+  security_group_id            = aws_security_group.reader.id
+  to_port                      = 5432
+}
+
 resource "aws_vpc_security_group_egress_rule" "status_service_https" {
   cidr_ipv4         = "0.0.0.0/0"
   description       = "HTTPS: ECR, CloudWatch Logs and the AWS APIs"
@@ -207,6 +226,15 @@ resource "aws_vpc_security_group_egress_rule" "status_service_https" {
   ip_protocol       = "tcp"
   security_group_id = aws_security_group.status_service.id
   to_port           = 443
+}
+
+resource "aws_vpc_security_group_ingress_rule" "app-db_from_reader" {
+  description                  = "PostgreSQL from host reader"
+  from_port                    = 5432
+  ip_protocol                  = "tcp"
+  referenced_security_group_id = aws_security_group.reader.id
+  security_group_id            = aws_security_group.app-db_database.id
+  to_port                      = 5432
 }
 
 resource "aws_vpc_security_group_ingress_rule" "notes_service_port" {

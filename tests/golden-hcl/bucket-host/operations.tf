@@ -30,7 +30,7 @@ resource "aws_ssm_association" "reader_configuration" {
   wait_for_success_timeout_seconds = 1800
 
   parameters = {
-    commands = "set -euo pipefail\nkey=hosts/reader/68dcbe96a56743bfc5ab27339d2eeba1c487ec1ceb3abad69bc463dd7f4325d9/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz"
+    commands = "set -euo pipefail\nkey=hosts/reader/cbba9b8c655a08a4bdbf9e984d9b20fed2acadf53868e294479c2641c00c8ebe/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz"
   }
 
   targets {

@@ -4,6 +4,18 @@ output "alerts_arn" {
   value = aws_sns_topic.alerts.arn
 }
 
+output "app-db-password_arn" {
+  value = local.app-db-password_secret_arn
+}
+
+output "app-db_endpoint" {
+  value = aws_db_instance.app-db.address
+}
+
+output "app-db_port" {
+  value = aws_db_instance.app-db.port
+}
+
 output "notes_repository_url" {
   value = aws_ecr_repository.notes.repository_url
 }
@@ -14,6 +26,18 @@ output "reader_instance_id" {
 
 output "reader_private_ip" {
   value = aws_instance.reader.private_ip
+}
+
+output "sessions-auth_arn" {
+  value = local.sessions-auth_secret_arn
+}
+
+output "sessions_endpoint" {
+  value = local.sessions_cache_endpoint
+}
+
+output "sessions_port" {
+  value = local.sessions_cache_port
 }
 
 output "status_repository_url" {

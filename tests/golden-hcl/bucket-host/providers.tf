@@ -8,6 +8,14 @@ terraform {
       source  = "hashicorp/aws"
       version = "6.25.0"
     }
+    postgresql = {
+      source  = "cyrilgdn/postgresql"
+      version = "1.26.0"
+    }
+    random = {
+      source  = "hashicorp/random"
+      version = "3.7.2"
+    }
   }
 }
 
@@ -20,4 +28,16 @@ provider "aws" {
       "noros:system" = "bucket-host"
     }
   }
+}
+
+provider "postgresql" {
+  alias           = "app-db"
+  connect_timeout = 30
+  database        = "postgres"
+  host            = var.app-db_admin_host != "" ? var.app-db_admin_host : aws_db_instance.app-db.address
+  password        = jsondecode(data.aws_secretsmanager_secret_version.app-db_master.secret_string)["password"]
+  port            = var.app-db_admin_port
+  sslmode         = "require"
+  superuser       = false
+  username        = aws_db_instance.app-db.username
 }

@@ -39,6 +39,13 @@ data "aws_iam_policy_document" "checker_execution" {
     resources = ["${aws_cloudwatch_log_group.checker_service.arn}:*"]
     sid       = "WriteOwnLogs"
   }
+
+  statement {
+    actions   = ["secretsmanager:GetSecretValue"]
+    effect    = "Allow"
+    resources = [local.results-token_secret_arn]
+    sid       = "ReadOwnSecrets"
+  }
 }
 
 data "aws_iam_policy_document" "checker_grants" {

@@ -36,3 +36,7 @@ output "data_bucket" {
 output "data_bucket_name" {
   value = aws_s3_bucket.data.bucket
 }
+
+output "results-token_arn" {
+  value = local.results-token_secret_arn
+}

@@ -39,5 +39,7 @@ export function loadConfig(env = process.env) {
     timeoutMs: positive(env, "CHECK_TIMEOUT_MS", 5000),
     concurrency: positive(env, "CONCURRENCY", 10),
     metricsNamespace: env.METRICS_NAMESPACE || undefined,
+    // Set from Secrets Manager by ECS (the task definition's `secrets`), never written in any file.
+    resultsToken: env.RESULTS_TOKEN || undefined,
   };
 }

@@ -16,4 +16,35 @@
     fi
   '';
   system.stateVersion = "25.05";
+  services.redis.servers.sessions = {
+    enable = true;
+    port = 6379;
+    bind = null;
+    openFirewall = true;
+    requirePassFile = "/run/noros/secrets/cache-sessions";
+  };
+  systemd.services.noros-cache-sessions-auth = {
+    description = "Fetch the auth token of cache sessions from Secrets Manager";
+    wants = [ "network-online.target" ];
+    after = [ "network-online.target" ];
+    path = [ pkgs.awscli2 pkgs.coreutils ];
+    serviceConfig = {
+      Type = "oneshot";
+      RemainAfterExit = true;
+      EnvironmentFile = "/etc/noros/environment";
+      Restart = "on-failure";
+      RestartSec = "5s";
+    };
+    script = ''
+      set -euo pipefail
+      umask 077
+      install -d -m 0700 /run/noros/secrets
+      aws secretsmanager get-secret-value --region eu-central-1 --secret-id "$NOROS_CACHE_SESSIONS_AUTH_ARN" --query SecretString --output text > /run/noros/secrets/cache-sessions.tmp
+      mv /run/noros/secrets/cache-sessions.tmp /run/noros/secrets/cache-sessions
+    '';
+  };
+  systemd.services.redis-sessions = {
+    requires = [ "noros-cache-sessions-auth.service" ];
+    after = [ "noros-cache-sessions-auth.service" ];
+  };
 }
