@@ -6,11 +6,12 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { AnyNode, Edge, Grant, Graph, GraphNode } from "../graph.js";
 import type { SourceFileRecord } from "../load/load.js";
 import { findCycles } from "./cycles.js";
-import { bucketGrants, hostGrants } from "./grants.js";
+import { bucketGrants, functionGrants, hostGrants } from "./grants.js";
+import { overlappingObjectTriggers } from "./object-triggers.js";
 import { findReferences } from "./walk-values.js";
 
 /** Properties that declare a permission, not a dependency: they never make a cycle. */
-const relationshipProperties = new Set(["readers", "writers", "publishesTo"]);
+const relationshipProperties = new Set(["readers", "writers", "publishesTo", "controls"]);
 
 export interface ResolveResult {
   readonly graph: Graph | undefined;
@@ -72,15 +73,16 @@ export function resolve(system: CheckedSystem, checked: readonly CheckedNode[], 
   }
 
   const nodes = [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) as unknown as AnyNode[];
-  diagnostics.push(...consistency(nodes, byName));
+  diagnostics.push(...consistency(nodes, byName), ...overlappingObjectTriggers(nodes, byName));
   if (diagnostics.length > 0) return { graph: undefined, diagnostics };
 
   const grants: Grant[] = nodes.flatMap((node) => {
     if (node.kind === "bucket") return bucketGrants(node);
     if (node.kind === "host") return hostGrants(node);
+    if (node.kind === "function") return functionGrants(node);
     return [];
   });
-  return { graph: { system, nodes, edges: dedupe(edges), grants, sources, hostConfigurations: new Map(), serviceSources: new Map() }, diagnostics };
+  return { graph: { system, nodes, edges: dedupe(edges), grants, sources, hostConfigurations: new Map(), serviceSources: new Map(), functionSources: new Map() }, diagnostics };
 }
 
 function dedupe(edges: readonly Edge[]): Edge[] {

@@ -2,6 +2,7 @@
 // exactly one IAM user and read by exactly one NixOS instance.
 import { bucket, group, host, system, topic, user } from "noros";
 import { network } from "./network.ts";
+import { rebootOnChange } from "./reboot.ts";
 
 // requirement S0.5: `instanceType` is one constant; network.ts declares the VPC and its private subnets
 /** The one knob the wish list asks for: the reader's instance type. */
@@ -29,8 +30,10 @@ const texts = bucket("texts", {
   writers: [uploaders],
 });
 
+const reboot = rebootOnChange(texts, reader);
+
 export default system("bucket-host", {
   region: "eu-central-1",
-  resources: [network, texts, reader, uploader, alerts],
+  resources: [network, texts, reader, uploader, alerts, reboot],
   outputs: { texts_bucket: texts.bucketName },
 });

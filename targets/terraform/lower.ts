@@ -3,6 +3,9 @@ import { nodesOf, type Graph } from "../../compiler/graph.js";
 import { canonicalJson } from "../../compiler/util/canonical-json.js";
 import { lowerBucket } from "./constructs/bucket.js";
 import { lowerDelivery } from "./constructs/delivery.js";
+import { lowerFunction } from "./constructs/function.js";
+import { lowerObjectTriggers, lowerSchedules } from "./constructs/function-triggers.js";
+import { lowerHttpApi } from "./constructs/http-api.js";
 import { lowerHost } from "./constructs/host.js";
 import { lowerGrants, lowerGroup, lowerUser } from "./constructs/iam.js";
 import { lowerLogGroup } from "./constructs/log-group.js";
@@ -23,6 +26,8 @@ export interface TerraformOutput {
   readonly origins: ReadonlyMap<string, string>;
   /** Escape-hatch blocks refused because their address is taken. */
   readonly conflicts: readonly RawConflict[];
+  /** Each function's zip (functions/<name>.zip), which main.tf.json refers to by a path relative to itself. */
+  readonly packages: readonly Artefact[];
 }
 
 /** Outputs every deployment has: where each construct can be reached. */
@@ -32,6 +37,8 @@ const endpointOutputs: Record<string, Record<string, string>> = {
   topic: { arn: "arn" },
   "log-group": { arn: "arn" },
   service: { repository_url: "repositoryUrl" },
+  function: { function_name: "functionName" },
+  "http-api": { url: "url" },
 };
 
 export function lowerTerraform(graph: Graph): TerraformOutput {
@@ -54,6 +61,7 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
   tf.variable("noros_run", { type: "string", default: "none", description: "Run id tagged as noros:run on every resource (set by `noros test`)." });
 
   const networks = new Map(nodesOf(graph, "network").map((n) => [n.name, n]));
+  const packages: Artefact[] = [];
   for (const node of graph.nodes) {
     switch (node.kind) {
       case "network":
@@ -80,8 +88,19 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
       case "service":
         lowerService(node, tf, networks, system.props.region);
         break;
+      case "function": {
+        const source = graph.functionSources?.get(node.name);
+        if (!source) throw new Error(`internal: the sources of function ${node.name} were not read`);
+        packages.push(lowerFunction(node, tf, source));
+        lowerSchedules(node, tf);
+        break;
+      }
+      case "http-api":
+        lowerHttpApi(node, tf);
+        break;
     }
   }
+  lowerObjectTriggers(graph, tf);
   lowerGrants(graph, tf);
   lowerDelivery(graph, tf);
 
@@ -100,5 +119,5 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
   const conflicts = lowerRawTerraform(graph, tf);
 
   const document = tf.toJSON();
-  return { artefacts: [{ path: "terraform/main.tf.json", contents: canonicalJson(document) }], document, origins: tf.origins, conflicts };
+  return { artefacts: [{ path: "terraform/main.tf.json", contents: canonicalJson(document) }], document, origins: tf.origins, conflicts, packages };
 }

@@ -12,6 +12,10 @@ output "reader_private_ip" {
   value = aws_instance.reader.private_ip
 }
 
+output "reboot_function_name" {
+  value = aws_lambda_function.reboot.function_name
+}
+
 output "texts_arn" {
   value = aws_s3_bucket.texts.arn
 }
