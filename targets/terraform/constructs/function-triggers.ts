@@ -15,6 +15,12 @@ function accountId(tf: TerraformDocument): string {
   return interpolate("data.aws_caller_identity.current.account_id");
 }
 
+interface ObjectTrigger {
+  readonly fn: string;
+  readonly index: number;
+  readonly trigger: GraphNode<"function">["props"]["triggers"]["objects"][number];
+}
+
 /**
  * One `aws_s3_bucket_notification` per bucket (S3 keeps a single notification configuration per
  * bucket, so two resources would overwrite each other), holding every function's rule; each function
@@ -22,14 +28,14 @@ function accountId(tf: TerraformDocument): string {
  * checks them when the configuration is written).
  */
 export function lowerObjectTriggers(graph: Graph, tf: TerraformDocument): void {
-  const byBucket = new Map<string, Array<{ fn: string; trigger: GraphNode<"function">["props"]["triggers"]["objects"][number] }>>();
+  const byBucket = new Map<string, ObjectTrigger[]>();
   for (const fn of nodesOf(graph, "function")) {
-    for (const trigger of fn.props.triggers.objects) {
-      byBucket.set(trigger.bucket.name, [...(byBucket.get(trigger.bucket.name) ?? []), { fn: fn.name, trigger }]);
-    }
+    fn.props.triggers.objects.forEach((trigger, index) => {
+      byBucket.set(trigger.bucket.name, [...(byBucket.get(trigger.bucket.name) ?? []), { fn: fn.name, index, trigger }]);
+    });
   }
   for (const bucket of [...byBucket.keys()].sort()) {
-    const triggers = byBucket.get(bucket) as Array<{ fn: string; trigger: GraphNode<"function">["props"]["triggers"]["objects"][number] }>;
+    const triggers = byBucket.get(bucket) as ObjectTrigger[];
     const permissions: string[] = [];
     for (const fn of [...new Set(triggers.map((t) => t.fn))].sort()) {
       permissions.push(
@@ -53,7 +59,8 @@ export function lowerObjectTriggers(graph: Graph, tf: TerraformDocument): void {
       bucket,
       {
         bucket: interpolate(`aws_s3_bucket.${bucket}.id`),
-        lambda_function: triggers.map(({ fn, trigger }, index) => ({
+        // The rule's id names the function and its trigger's place in the function's own list.
+        lambda_function: triggers.map(({ fn, index, trigger }) => ({
           id: `${fn}-${index}`,
           lambda_function_arn: interpolate(`aws_lambda_function.${fn}.arn`),
           events: [...new Set(trigger.events)].sort().map((e) => objectEvents[e]),
