@@ -4,9 +4,11 @@ import { system } from "noros";
 import { serverLogs } from "./logs.ts";
 import { network } from "./network.ts";
 import { server } from "./server.ts";
+import { startApi } from "./start.ts";
+import { stopIdle } from "./stop-idle.ts";
 
 export default system("game-server", {
   region: "eu-west-1",
-  resources: [network, server, serverLogs],
+  resources: [network, server, serverLogs, startApi, stopIdle],
   outputs: { server_id: server.instanceId },
 });
