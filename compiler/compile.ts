@@ -13,6 +13,7 @@ import { sha256 } from "./util/hash.js";
 import { lowerDocker } from "../targets/docker/lower.js";
 import { lowerNix } from "../targets/nix/lower.js";
 import { positionOfPath } from "./check/positions.js";
+import { readFunctionSources } from "./load/function-sources.js";
 import { readServiceSources } from "./load/service-sources.js";
 import { lowerTerraform } from "../targets/terraform/lower.js";
 import { terraformHcl } from "../targets/terraform/hcl/index.js";
@@ -64,8 +65,10 @@ export function compile(options: CompileOptions): Compiled {
   // Services' source directories: read here, so that the docker target stays a pure function.
   started = performance.now();
   const services = readServiceSources(resolved.graph, (node, property) => positionOfPath(node as never, [property], node.pos));
+  // Functions' sources likewise, so that the terraform target can zip them without I/O.
+  const functions = readFunctionSources(resolved.graph, (node, property) => positionOfPath(node as never, [property], node.pos));
   phase("resolve", performance.now() - started);
-  stopOnErrors(services.diagnostics);
+  stopOnErrors([...services.diagnostics, ...functions.diagnostics]);
 
   started = performance.now();
   const targets = new Set(options.targets ?? allTargets);
@@ -74,7 +77,7 @@ export function compile(options: CompileOptions): Compiled {
   const hostConfigurations = new Map<string, HostConfiguration>(
     nix.hosts.map((h) => [h.host, { host: h.host, configuration: h.configuration, sha256: sha256(h.configuration) }]),
   );
-  const graph: Graph = { ...resolved.graph, hostConfigurations, serviceSources: services.sources };
+  const graph: Graph = { ...resolved.graph, hostConfigurations, serviceSources: services.sources, functionSources: functions.sources };
   const terraform = lowerTerraform(graph);
   const docker = targets.has("docker") ? lowerDocker(graph, { tests: options.skipTests !== true }).artefacts : [];
   phase("lower", performance.now() - started);
@@ -86,6 +89,8 @@ export function compile(options: CompileOptions): Compiled {
 
   const artefacts: Artefact[] = [
     ...(targets.has("terraform") ? (options.hcl === true ? terraformHcl(terraform.document) : terraform.artefacts) : []),
+    // The packages main.tf.json (or the .tf files) refer to: part of the Terraform output in either form.
+    ...(targets.has("terraform") ? terraform.packages : []),
     ...(targets.has("nix") ? nix.artefacts : []),
     ...docker,
   ];
@@ -93,7 +98,7 @@ export function compile(options: CompileOptions): Compiled {
   artefacts.push(manifest(artefacts, sources, packageVersion(), graph.system.name));
   // The services' files are sources too: a change to one must invalidate the cache and wake --watch;
   // the directory itself stands for the set of its files (one added is a change).
-  const serviceFiles = [...services.sources.values()].flatMap((s) => [
+  const serviceFiles = [...services.sources.values(), ...functions.sources.values()].flatMap((s) => [
     { file: s.dir, text: "" },
     ...s.files.map((f) => ({ file: path.join(s.dir, f.path), text: Buffer.from(f.contents).toString("utf8") })),
   ]);

@@ -31,7 +31,7 @@ export interface Edge {
 }
 
 /** Construct kinds that can hold permissions (a role, a user or a group of theirs). */
-export type PrincipalKind = "host" | "user" | "group" | "service";
+export type PrincipalKind = "host" | "user" | "group" | "service" | "function";
 
 /** One permission derived from a declared relationship (a reader of a bucket, a publisher to a topic). */
 export interface Grant {
@@ -95,6 +95,15 @@ export interface ServiceSource {
   readonly sha256: string;
 }
 
+/** A function's source directory, read by the compiler (targets do no I/O) and zipped by the terraform target. */
+export interface FunctionSource {
+  readonly function: string;
+  /** Absolute path of the directory, for messages only: nothing generated depends on it. */
+  readonly dir: string;
+  /** Sorted by path. */
+  readonly files: readonly ServiceSourceFile[];
+}
+
 export interface Graph {
   readonly system: CheckedSystem;
   /** Sorted by name: the order of everything generated from the graph. */
@@ -108,6 +117,8 @@ export interface Graph {
   readonly hostConfigurations: ReadonlyMap<string, HostConfiguration>;
   /** Each service's source files, read by the compiler for the docker target. */
   readonly serviceSources: ReadonlyMap<string, ServiceSource>;
+  /** Each function's source files, read by the compiler; the terraform target zips them. */
+  readonly functionSources?: ReadonlyMap<string, FunctionSource>;
 }
 
 export function nodesOf<K extends ConstructKind>(graph: Graph, kind: K): Array<GraphNode<K>> {

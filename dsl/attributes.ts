@@ -1,5 +1,7 @@
 import { bucketAttributes } from "./bucket.js";
+import { functionAttributes } from "./function.js";
 import { hostAttributes } from "./host.js";
+import { httpApiAttributes } from "./http-api.js";
 import { groupAttributes, userAttributes } from "./iam.js";
 import { logGroupAttributes } from "./log-group.js";
 import { networkAttributes } from "./network.js";
@@ -27,6 +29,8 @@ export const attributesByKind: Readonly<Record<string, Readonly<Record<string, s
   topic: topicAttributes,
   "log-group": logGroupAttributes,
   service: serviceAttributes,
+  function: functionAttributes,
+  "http-api": httpApiAttributes,
   "raw-terraform": rawTerraformAttributes,
   "load-balancer": loadBalancerAttributes,
   certificate: certificateAttributes,

@@ -2,12 +2,14 @@ import { construct, type Construct, type Ref } from "./core.js";
 import type { HostInput } from "./schemas/host.js";
 
 /** The references a host exposes, and the type of value each stands for. */
-export const hostAttributes = { instanceId: "instance-id", privateIp: "ip", roleArn: "arn" } as const;
+export const hostAttributes = { instanceId: "instance-id", privateIp: "ip", roleArn: "arn", arn: "arn" } as const;
 
 export type Host = Construct<"host", HostInput> & {
   readonly instanceId: Ref<"instance-id">;
   readonly privateIp: Ref<"ip">;
   readonly roleArn: Ref<"arn">;
+  /** The instance's own ARN (what a function that `controls` it is granted actions on). */
+  readonly arn: Ref<"arn">;
 };
 
 /**

@@ -9,10 +9,11 @@ import { examples, readTree } from "./helpers/examples.js";
  * intended change, regenerate with `UPDATE_GOLDEN=1 npx vitest run tests/golden.test.ts` and review the
  * diff before committing it.
  *
- * A service's build context (docker/<service>/context/) is a copy of the app's sources, so the golden
- * copy leaves it out: manifest.json, which is compared, pins every one of those files by its sha256.
+ * A service's build context (docker/<service>/context/) is a copy of the app's sources, and a
+ * function's package (functions/<name>.zip) is binary, so the golden copy leaves both out:
+ * manifest.json, which is compared, pins every one of those files by its sha256.
  */
-const isBuildContext = (file: string) => /^docker\/[^/]+\/context\//.test(file);
+const isBuildContext = (file: string) => /^docker\/[^/]+\/context\//.test(file) || /^functions\/[^/]+\.zip$/.test(file);
 const withoutContexts = (tree: Map<string, string>) => new Map([...tree].filter(([file]) => !isBuildContext(file)));
 describe("golden output of every example", () => {
   it.each(examples().map((e) => [e.name, e] as const))("%s", async (name, example) => {

@@ -154,6 +154,26 @@ const compilerCodes: Record<string, Explanation> = {
     fix: 'Use a NixOS host, or on: "elasticache".',
   },
   NOROS3075: { title: "Two caches listen on the same port of one host.", fix: "Give one of them another `port`." },
+  NOROS3050: {
+    title: "A function's source directory cannot be used.",
+    explanation: "The directory (relative to the file declaring the function) must exist, hold at least one file, and contain no symbolic links or special files: it is zipped as it is (node_modules, .git, caches, logs and .env files are left out).",
+    example: 'fn("reboot", { source: "./functions/reboot", ... }) // and no such directory beside the file',
+  },
+  NOROS3051: {
+    title: "A function's source directory is too large for a Lambda package.",
+    explanation: "Lambda takes a directly uploaded zip of at most 50 MB; noros reads at most 5000 files and 48 MiB.",
+    fix: "Leave the AWS SDK out (every supported runtime ships it) and keep build output and dependencies you do not need out of the source.",
+  },
+  NOROS3052: {
+    title: "A function's handler names a module its source does not have.",
+    explanation: "A handler \"index.handler\" is the module index (index.js, index.mjs or index.cjs for Node.js, index.py for Python) and its export handler.",
+    fix: "Add the module, or correct the handler.",
+  },
+  NOROS3053: {
+    title: "Two object triggers on one bucket overlap.",
+    explanation: "A bucket has one notification configuration; S3 refuses it when two rules could match the same object event (the same event type, with prefixes where one starts the other and suffixes where one ends the other).",
+    fix: "Give the triggers disjoint prefixes or suffixes, or different events.",
+  },
   NOROS4001: {
     title: "The generated Terraform does not match the provider schema.",
     explanation: "Every generated main.tf.json is validated offline against the real provider schemas in schemas/providers/. A problem here is a noros bug or comes from an escape hatch.",

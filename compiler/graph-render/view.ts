@@ -33,7 +33,8 @@ export function graphView(graph: Graph): GraphView {
   for (const g of graph.grants) {
     for (const resource of g.resources) {
       for (const part of resource.parts) {
-        if (typeof part === "string") continue;
+        // A construct's grant on a part of itself (a function's own log group) is no relationship to draw.
+        if (typeof part === "string" || part.name === g.principal.name) continue;
         const key = `${g.principal.name}\u0000${part.name}`;
         const actions = permissions.get(key) ?? new Set<string>();
         g.actions.forEach((a) => actions.add(a));

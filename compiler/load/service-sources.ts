@@ -1,26 +1,14 @@
-import { lstatSync, readdirSync, readFileSync, type Stats } from "node:fs";
 import path from "node:path";
 import { diagnostic, type Diagnostic, type SourcePosition } from "../diagnostics/diagnostic.js";
 import { nodesOf, type Graph, type GraphNode, type ServiceSource, type ServiceSourceFile } from "../graph.js";
-import { sha256 } from "../util/hash.js";
+import { readSourceTree, treeHash } from "./source-tree.js";
 
-/**
- * Names never copied from a service's source into its build context: version control, dependencies
- * installed on the author's machine (the image installs its own), caches, logs and local secrets.
- * The docker target writes the same list into each `.dockerignore`.
- */
-export const ignoredDirectories = [".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", ".pytest_cache", ".mypy_cache"] as const;
-export const ignoredFiles = [".DS_Store", ".env", "npm-debug.log"] as const;
-export const ignoredSuffixes = [".log", ".pyc", ".swp"] as const;
+// Where these names are decided now, re-exported for the docker target and existing imports.
+export { ignoredDirectories, ignoredFiles, ignoredSuffixes, isIgnored, treeHash } from "./source-tree.js";
 
 /** Bounds that keep a build context (and the output directory) reasonable. */
 export const MAX_FILES = 5000;
 export const MAX_BYTES = 100 * 2 ** 20;
-
-export function isIgnored(name: string, directory: boolean): boolean {
-  if (directory) return (ignoredDirectories as readonly string[]).includes(name);
-  return (ignoredFiles as readonly string[]).includes(name) || name.startsWith(".env.") || ignoredSuffixes.some((s) => name.endsWith(s));
-}
 
 /** The file the runtime starts when the service gives no command. */
 export const defaultEntry = { node: "server.js", python: "app.py" } as const;
@@ -46,70 +34,26 @@ export function readServiceSources(graph: Graph, positionOf: (node: GraphNode<"s
     const at = positionOf(node, "source");
     const dir = path.resolve(path.dirname(node.pos.file), node.props.source);
     const problem = (message: string, hint?: string) => diagnostics.push(diagnostic(at, "NOROS3031", `service "${node.name}": ${message}`, { hint }));
-    let stat: Stats | undefined;
-    try {
-      stat = lstatSync(dir);
-    } catch {
-      problem(`source directory ${node.props.source} does not exist (looked for ${dir})`, "the path is relative to the file that declares the service");
-      continue;
-    }
-    if (!stat.isDirectory()) {
-      problem(`source ${node.props.source} is not a directory`);
-      continue;
-    }
-    const collected: Array<{ path: string; absolute: string; stat: Stats }> = [];
-    let bytes = 0;
-    let tooMany = false;
-    const walk = (absolute: string, relative: string) => {
-      const entries = readdirSync(absolute, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      for (const entry of entries) {
-        const full = path.join(absolute, entry.name);
-        const rel = relative === "" ? entry.name : `${relative}/${entry.name}`;
-        if (entry.isSymbolicLink()) {
-          problem(`${node.props.source}/${rel} is a symbolic link, which is not copied into the image`, "replace it with the file or directory it points to");
-          continue;
-        }
-        if (isIgnored(entry.name, entry.isDirectory())) continue;
-        if (entry.isDirectory()) {
-          walk(full, rel);
-          continue;
-        }
-        if (!entry.isFile()) {
-          problem(`${node.props.source}/${rel} is not a regular file`);
-          continue;
-        }
-        const s = lstatSync(full);
-        bytes += s.size;
-        if (collected.length >= MAX_FILES) tooMany = true;
-        else collected.push({ path: rel, absolute: full, stat: s });
+    const tree = readSourceTree(dir, node.props.source, { maxFiles: MAX_FILES, maxBytes: MAX_BYTES, copiedInto: "the image" });
+    for (const p of tree.problems) problem(p.message, p.hint);
+    if (!tree.ok) {
+      if (tree.reason === "too-large") {
+        diagnostics.push(
+          diagnostic(at, "NOROS3032", `service "${node.name}": ${tree.detail}, more than a build context should`, {
+            hint: `at most ${MAX_FILES} files and ${MAX_BYTES / 2 ** 20} MiB; dependencies and build output belong in the image, not the source`,
+          }),
+        );
+      } else {
+        problem(tree.detail, tree.reason === "missing" ? "the path is relative to the file that declares the service" : undefined);
       }
-    };
-    walk(dir, "");
-    if (tooMany || bytes > MAX_BYTES) {
-      diagnostics.push(
-        diagnostic(at, "NOROS3032", `service "${node.name}": source ${node.props.source} holds ${tooMany ? `more than ${MAX_FILES} files` : `${Math.round(bytes / 2 ** 20)} MiB`}, more than a build context should`, {
-          hint: `at most ${MAX_FILES} files and ${MAX_BYTES / 2 ** 20} MiB; dependencies and build output belong in the image, not the source`,
-        }),
-      );
       continue;
     }
-    if (collected.length === 0) {
-      problem(`source directory ${node.props.source} has no files`);
-      continue;
-    }
-    const sourceFiles: ServiceSourceFile[] = collected
-      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-      .map((f) => ({ path: f.path, contents: readFileSync(f.absolute), executable: (f.stat.mode & 0o111) !== 0 }));
-    files.push(...collected.map((f) => f.absolute));
+    const sourceFiles = tree.files;
+    files.push(...tree.absolute);
     diagnostics.push(...entryProblems(node, sourceFiles, positionOf));
     sources.set(node.name, { service: node.name, dir, files: sourceFiles, sha256: treeHash(sourceFiles) });
   }
   return { sources, diagnostics, files: files.sort() };
-}
-
-/** One hash for a whole tree: each file's path, mode and content hash, in path order. */
-export function treeHash(files: readonly ServiceSourceFile[]): string {
-  return sha256(files.map((f) => `${f.path}\u0000${f.executable ? "755" : "644"}\u0000${sha256(f.contents)}\n`).join(""));
 }
 
 function entryProblems(node: GraphNode<"service">, files: readonly ServiceSourceFile[], positionOf: (node: GraphNode<"service">, property: string) => SourcePosition): Diagnostic[] {

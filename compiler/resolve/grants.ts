@@ -1,10 +1,13 @@
 import type { Grant, GraphNode, PrincipalKind, TextValue, Use } from "../graph.js";
 import { secretStore, type SecretUse } from "../util/secret-uses.js";
 
-const arnOf = (kind: string, name: string, suffix = ""): TextValue => ({
+const arnOf = (kind: string, name: string, suffix = "", attribute = "arn"): TextValue => ({
   $noros: "text",
-  parts: [{ $noros: "ref", kind, name, attribute: "arn" }, ...(suffix ? [suffix] : [])],
+  parts: [{ $noros: "ref", kind, name, attribute }, ...(suffix ? [suffix] : [])],
 });
+
+/** Resource "*", for the few actions IAM cannot scope to a resource. */
+const anyResource: TextValue = { $noros: "text", parts: ["*"] };
 
 type Principal = Use<PrincipalKind>;
 
@@ -36,6 +39,53 @@ export function bucketGrants(bucket: GraphNode<"bucket">): Grant[] {
 export function hostGrants(host: GraphNode<"host">): Grant[] {
   const self: Principal = { $noros: "use", kind: "host", name: host.name };
   return host.props.publishesTo.map((topic) => grant(self, `Publish${pascal(topic.name)}`, "sns:Publish", arnOf("topic", topic.name), `publisher to topic "${topic.name}"`));
+}
+
+/** The EC2 action each declared host action is, on that one instance. */
+const instanceActions = { reboot: "ec2:RebootInstances", start: "ec2:StartInstances", stop: "ec2:StopInstances" } as const;
+
+/**
+ * A function's permissions: writing its own log group (every function needs that, and nothing more
+ * by default), then, for each host it `controls`, exactly the declared actions on that instance's ARN,
+ * and `sns:Publish` on each topic it publishes to. Two actions cannot be scoped to a resource (IAM
+ * lists no resource type for them), so they are granted on "*" only when declared: describe
+ * (ec2:DescribeInstances) and readMetrics (cloudwatch:GetMetricData); neither changes anything.
+ */
+export function functionGrants(fn: GraphNode<"function">): Grant[] {
+  const self: Principal = { $noros: "use", kind: "function", name: fn.name };
+  const grants: Grant[] = [
+    {
+      principal: self,
+      sid: "WriteOwnLogs",
+      actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
+      resources: [arnOf("function", fn.name, ":*", "logGroupArn")],
+      reason: `function "${fn.name}" writes its own log group`,
+    },
+  ];
+  const unscoped = new Map<string, string[]>();
+  for (const { host, actions } of fn.props.controls) {
+    const reason = `function "${fn.name}" controls host "${host.name}"`;
+    for (const action of [...new Set(actions)].sort()) {
+      if (action === "describe" || action === "readMetrics") {
+        unscoped.set(action, [...(unscoped.get(action) ?? []), host.name]);
+        continue;
+      }
+      const verb = action.charAt(0).toUpperCase() + action.slice(1);
+      grants.push(grant(self, `${verb}${pascal(host.name)}`, instanceActions[action], arnOf("host", host.name), reason));
+    }
+  }
+  const describing = unscoped.get("describe");
+  if (describing) {
+    grants.push(grant(self, "DescribeInstances", "ec2:DescribeInstances", anyResource, `function "${fn.name}" reads the state of host${describing.length > 1 ? "s" : ""} ${describing.map((h) => `"${h}"`).join(", ")} (DescribeInstances has no resource-level permission)`));
+  }
+  const metrics = unscoped.get("readMetrics");
+  if (metrics) {
+    grants.push(grant(self, "ReadMetrics", "cloudwatch:GetMetricData", anyResource, `function "${fn.name}" reads the metrics of host${metrics.length > 1 ? "s" : ""} ${metrics.map((h) => `"${h}"`).join(", ")} (GetMetricData has no resource-level permission)`));
+  }
+  for (const topic of fn.props.publishesTo) {
+    grants.push(grant(self, `Publish${pascal(topic.name)}`, "sns:Publish", arnOf("topic", topic.name), `publisher to topic "${topic.name}"`));
+  }
+  return grants;
 }
 
 /** "uploads-v2" -> "UploadsV2": IAM statement ids allow only letters and digits. */

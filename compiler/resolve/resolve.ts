@@ -8,13 +8,14 @@ import type { SourceFileRecord } from "../load/load.js";
 import { findCycles } from "./cycles.js";
 import { edgeDiagnostics } from "./edge.js";
 import { deriveFlows, flowDiagnostics } from "./flows.js";
-import { bucketGrants, hostGrants, kmsKeyGrants, secretGrants } from "./grants.js";
+import { bucketGrants, functionGrants, hostGrants, kmsKeyGrants, secretGrants } from "./grants.js";
+import { overlappingObjectTriggers } from "./object-triggers.js";
 import { secretUses } from "../util/secret-uses.js";
 import { dataConsistency } from "./data-consistency.js";
 import { findReferences } from "./walk-values.js";
 
 /** Properties that declare a permission, not a dependency: they never make a cycle. */
-const relationshipProperties = new Set(["readers", "writers", "publishesTo"]);
+const relationshipProperties = new Set(["readers", "writers", "publishesTo", "controls"]);
 
 export interface ResolveResult {
   readonly graph: Graph | undefined;
@@ -78,7 +79,7 @@ export function resolve(system: CheckedSystem, checked: readonly CheckedNode[], 
   }
 
   const nodes = [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) as unknown as AnyNode[];
-  diagnostics.push(...consistency(nodes, byName), ...flowDiagnostics(nodes, byName), ...edgeDiagnostics(nodes, byName));
+  diagnostics.push(...consistency(nodes, byName), ...flowDiagnostics(nodes, byName), ...edgeDiagnostics(nodes, byName), ...overlappingObjectTriggers(nodes, byName));
   diagnostics.push(...dataConsistency(nodes, byName, system));
   if (diagnostics.length > 0) return { graph: undefined, diagnostics };
 
@@ -88,9 +89,10 @@ export function resolve(system: CheckedSystem, checked: readonly CheckedNode[], 
     if (node.kind === "host") return hostGrants(node);
     if (node.kind === "secret") return secretGrants(node, uses.get(node.name) ?? []);
     if (node.kind === "kms-key") return kmsKeyGrants(node);
+    if (node.kind === "function") return functionGrants(node);
     return [];
   });
-  return { graph: { system, nodes, edges: dedupe(edges), grants, flows: deriveFlows(nodes), sources, hostConfigurations: new Map(), serviceSources: new Map() }, diagnostics };
+  return { graph: { system, nodes, edges: dedupe(edges), grants, flows: deriveFlows(nodes), sources, hostConfigurations: new Map(), serviceSources: new Map(), functionSources: new Map() }, diagnostics };
 }
 
 function dedupe(edges: readonly Edge[]): Edge[] {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Fn } from "../function.js";
 import type { Group, User } from "../iam.js";
 import type { Host } from "../host.js";
 import type { Network } from "../network.js";
@@ -17,7 +18,7 @@ export const BucketName = codedString(
 );
 
 /** Who may act on a bucket's objects. */
-export const Principal = use<Host | User | Group | Service>("host", "user", "group", "service");
+export const Principal = use<Host | User | Group | Service | Fn>("host", "user", "group", "service", "function");
 
 export const BucketSchema = z.strictObject({
   /** The bucket's physical name; by default a unique name prefixed with the system's name prefix. */

@@ -3,7 +3,9 @@
  * compiler validates with these; dsl/ constructors only import their inferred types.
  */
 import { BucketSchema } from "./bucket.js";
+import { FunctionSchema } from "./function.js";
 import { HostSchema } from "./host.js";
+import { HttpApiSchema } from "./http-api.js";
 import { GroupSchema, UserSchema } from "./iam.js";
 import { LogGroupSchema } from "./log-group.js";
 import { NetworkSchema } from "./network.js";
@@ -30,6 +32,8 @@ export const constructSchemas = {
   topic: TopicSchema,
   "log-group": LogGroupSchema,
   service: ServiceSchema,
+  function: FunctionSchema,
+  "http-api": HttpApiSchema,
   "raw-terraform": RawTerraformSchema,
   "load-balancer": LoadBalancerSchema,
   certificate: CertificateSchema,

@@ -4,6 +4,7 @@ import { bucket, group, host, system, topic, user } from "noros";
 import { notes, status } from "./containers.ts";
 import { network } from "./network.ts";
 import { dataTier } from "./data.ts";
+import { rebootOnChange } from "./reboot.ts";
 
 // requirement S0.5: `instanceType` is one constant; network.ts declares the VPC and its private subnets
 /** The one knob the wish list asks for: the reader's instance type. */
@@ -31,8 +32,10 @@ const texts = bucket("texts", {
   writers: [uploaders],
 });
 
+const reboot = rebootOnChange(texts, reader);
+
 export default system("bucket-host", {
   region: "eu-central-1",
-  resources: [network, texts, reader, uploader, alerts, status, notes, ...dataTier(reader)],
+  resources: [network, texts, reader, uploader, alerts, status, notes, ...dataTier(reader), reboot],
   outputs: { texts_bucket: texts.bucketName },
 });

@@ -5,9 +5,11 @@ import { gameLb } from "./edge.ts";
 import { serverLogs } from "./logs.ts";
 import { network } from "./network.ts";
 import { server } from "./server.ts";
+import { startApi } from "./start.ts";
+import { stopIdle } from "./stop-idle.ts";
 
 export default system("game-server", {
   region: "eu-west-1",
-  resources: [network, server, serverLogs, gameLb],
+  resources: [network, server, serverLogs, gameLb, startApi, stopIdle],
   outputs: { server_id: server.instanceId },
 });

@@ -6,7 +6,7 @@ const attributeExpressions: Record<string, Record<string, (name: string) => stri
   bucket: { arn: (n) => `aws_s3_bucket.${n}.arn`, bucketName: (n) => `aws_s3_bucket.${n}.bucket` },
   user: { arn: (n) => `aws_iam_user.${n}.arn` },
   group: { arn: (n) => `aws_iam_group.${n}.arn` },
-  host: { instanceId: (n) => `aws_instance.${n}.id`, privateIp: (n) => `aws_instance.${n}.private_ip`, roleArn: (n) => `aws_iam_role.${n}.arn` },
+  host: { instanceId: (n) => `aws_instance.${n}.id`, privateIp: (n) => `aws_instance.${n}.private_ip`, roleArn: (n) => `aws_iam_role.${n}.arn`, arn: (n) => `aws_instance.${n}.arn` },
   topic: { arn: (n) => `aws_sns_topic.${n}.arn` },
   "log-group": { arn: (n) => `aws_cloudwatch_log_group.${n}.arn` },
   service: { repositoryUrl: (n) => `aws_ecr_repository.${n}.repository_url` },
@@ -24,6 +24,13 @@ const attributeExpressions: Record<string, Record<string, (name: string) => stri
   secret: { arn: (n) => `local.${n}_secret_arn` },
   database: { endpoint: (n) => `aws_db_instance.${n}.address`, port: (n) => `aws_db_instance.${n}.port`, name: (n) => `postgresql_database.${n}.name`, arn: (n) => `aws_db_instance.${n}.arn` },
   cache: { endpoint: (n) => `local.${n}_cache_endpoint`, port: (n) => `local.${n}_cache_port` },
+  function: {
+    arn: (n) => `aws_lambda_function.${n}.arn`,
+    functionName: (n) => `aws_lambda_function.${n}.function_name`,
+    roleArn: (n) => `aws_iam_role.${n}.arn`,
+    logGroupArn: (n) => `aws_cloudwatch_log_group.${n}_function.arn`,
+  },
+  "http-api": { url: (n) => `aws_apigatewayv2_stage.${n}.invoke_url` },
 };
 
 /** The bare Terraform expression a reference stands for, e.g. `aws_s3_bucket.uploads.arn`. */

@@ -3,6 +3,9 @@ import { nodesOf, type Graph } from "../../compiler/graph.js";
 import { canonicalJson } from "../../compiler/util/canonical-json.js";
 import { lowerBucket } from "./constructs/bucket.js";
 import { lowerDelivery } from "./constructs/delivery.js";
+import { lowerFunction } from "./constructs/function.js";
+import { lowerObjectTriggers, lowerSchedules } from "./constructs/function-triggers.js";
+import { lowerHttpApi } from "./constructs/http-api.js";
 import { lowerHost } from "./constructs/host.js";
 import { lowerGrants, lowerGroup, lowerUser } from "./constructs/iam.js";
 import { lowerLogGroup } from "./constructs/log-group.js";
@@ -34,6 +37,8 @@ export interface TerraformOutput {
   readonly origins: ReadonlyMap<string, string>;
   /** Escape-hatch blocks refused because their address is taken. */
   readonly conflicts: readonly RawConflict[];
+  /** Each function's zip (functions/<name>.zip), which main.tf.json refers to by a path relative to itself. */
+  readonly packages: readonly Artefact[];
 }
 
 /** Outputs every deployment has: where each construct can be reached. */
@@ -50,6 +55,8 @@ const endpointOutputs: Record<string, Record<string, string>> = {
   secret: { arn: "arn" },
   database: { endpoint: "endpoint", port: "port" },
   cache: { endpoint: "endpoint", port: "port" },
+  function: { function_name: "functionName" },
+  "http-api": { url: "url" },
 };
 
 export function lowerTerraform(graph: Graph): TerraformOutput {
@@ -73,6 +80,7 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
 
   const networks = new Map(nodesOf(graph, "network").map((n) => [n.name, n]));
   const secrets = new Map(nodesOf(graph, "secret").map((n) => [n.name, n]));
+  const packages: Artefact[] = [];
   for (const node of graph.nodes) {
     switch (node.kind) {
       case "network":
@@ -129,9 +137,20 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
       case "cache":
         lowerCache(node, tf, networks);
         break;
+      case "function": {
+        const source = graph.functionSources?.get(node.name);
+        if (!source) throw new Error(`internal: the sources of function ${node.name} were not read`);
+        packages.push(lowerFunction(node, tf, source));
+        lowerSchedules(node, tf);
+        break;
+      }
+      case "http-api":
+        lowerHttpApi(node, tf);
+        break;
     }
   }
   lowerFlows(graph, tf);
+  lowerObjectTriggers(graph, tf);
   lowerGrants(graph, tf);
   lowerDelivery(graph, tf);
 
@@ -162,5 +181,5 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
   // Encoded once, here: hashing, writing and caching the text would each convert a string again (on a
   // large system a 70 MB copy every time).
   const contents = Buffer.from(canonicalJson(document));
-  return { artefacts: [{ path: "terraform/main.tf.json", contents }], document, origins: tf.origins, conflicts };
+  return { artefacts: [{ path: "terraform/main.tf.json", contents }], document, origins: tf.origins, conflicts, packages };
 }

@@ -12,6 +12,8 @@ export const principalAttachments: Readonly<Record<string, Attachment>> = {
   host: { type: "role", role: (n) => `aws_iam_role.${n}` },
   // A service's grants go to its ECS task role (resolve refuses a service without `run` as a principal).
   service: { type: "role", role: (n) => `aws_iam_role.${n}_task` },
+  // A function's grants (its own log group first) are its execution role's only policy.
+  function: { type: "role", role: (n) => `aws_iam_role.${n}` },
   user: { type: "user" },
   group: { type: "group" },
 };

@@ -43,6 +43,16 @@ export const cases: E2eCase[] = [
     timeoutS: 60,
   },
   {
+    name: "game-server-aws",
+    system: "examples/game-server/game-server.noros.ts",
+    tier: "aws",
+    // The start API answers with the server's state: API Gateway, the Lambda integration, the
+    // function's role (DescribeInstances) and the instance all work. /status starts nothing.
+    endpoint: "output:start_url/status",
+    expect: { status: 200, bodyIncludes: '"state":' },
+    timeoutS: 600,
+  },
+  {
     name: "url-checker-aws",
     system: "examples/url-checker/url-checker.noros.ts",
     tier: "aws",

@@ -5,6 +5,15 @@ resource "aws_cloudwatch_log_group" "notes_service" {
   retention_in_days = 30
 }
 
+resource "aws_cloudwatch_log_group" "reboot_function" {
+  name              = "/aws/lambda/${var.name_prefix}-reboot"
+  retention_in_days = 90
+
+  tags = {
+    Name = "${var.name_prefix}-reboot"
+  }
+}
+
 resource "aws_cloudwatch_log_group" "status_service" {
   name              = "/noros/${var.name_prefix}/service/status"
   retention_in_days = 30

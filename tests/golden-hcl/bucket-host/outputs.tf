@@ -28,6 +28,10 @@ output "reader_private_ip" {
   value = aws_instance.reader.private_ip
 }
 
+output "reboot_function_name" {
+  value = aws_lambda_function.reboot.function_name
+}
+
 output "sessions-auth_arn" {
   value = local.sessions-auth_secret_arn
 }

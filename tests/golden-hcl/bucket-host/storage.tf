@@ -10,6 +10,18 @@ resource "aws_s3_bucket" "texts" {
   force_destroy = false
 }
 
+resource "aws_s3_bucket_notification" "texts" {
+  bucket = aws_s3_bucket.texts.id
+
+  lambda_function {
+    events              = ["s3:ObjectCreated:*", "s3:ObjectRemoved:*"]
+    id                  = "reboot-0"
+    lambda_function_arn = aws_lambda_function.reboot.arn
+  }
+
+  depends_on = [aws_lambda_permission.reboot_s3_texts]
+}
+
 resource "aws_s3_bucket_ownership_controls" "noros_delivery" {
   bucket = aws_s3_bucket.noros_delivery.id
 

@@ -42,6 +42,85 @@ data "aws_iam_policy_document" "server_delivery" {
   }
 }
 
+data "aws_iam_policy_document" "start-server_grants" {
+  statement {
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    effect    = "Allow"
+    resources = ["${aws_cloudwatch_log_group.start-server_function.arn}:*"]
+    sid       = "WriteOwnLogs"
+  }
+
+  statement {
+    actions   = ["ec2:StartInstances"]
+    effect    = "Allow"
+    resources = [aws_instance.server.arn]
+    sid       = "StartServer"
+  }
+
+  statement {
+    actions   = ["ec2:DescribeInstances"]
+    effect    = "Allow"
+    resources = ["*"]
+    sid       = "DescribeInstances"
+  }
+}
+
+data "aws_iam_policy_document" "start-server_lambda_assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    effect  = "Allow"
+    sid     = "LambdaAssumeRole"
+
+    principals {
+      identifiers = ["lambda.amazonaws.com"]
+      type        = "Service"
+    }
+  }
+}
+
+data "aws_iam_policy_document" "stop-idle_grants" {
+  statement {
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    effect    = "Allow"
+    resources = ["${aws_cloudwatch_log_group.stop-idle_function.arn}:*"]
+    sid       = "WriteOwnLogs"
+  }
+
+  statement {
+    actions   = ["ec2:StopInstances"]
+    effect    = "Allow"
+    resources = [aws_instance.server.arn]
+    sid       = "StopServer"
+  }
+
+  statement {
+    actions   = ["ec2:DescribeInstances"]
+    effect    = "Allow"
+    resources = ["*"]
+    sid       = "DescribeInstances"
+  }
+
+  statement {
+    actions   = ["cloudwatch:GetMetricData"]
+    effect    = "Allow"
+    resources = ["*"]
+    sid       = "ReadMetrics"
+  }
+}
+
+data "aws_iam_policy_document" "stop-idle_lambda_assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    effect  = "Allow"
+    sid     = "LambdaAssumeRole"
+
+    principals {
+      identifiers = ["lambda.amazonaws.com"]
+      type        = "Service"
+    }
+  }
+}
+
 resource "aws_iam_instance_profile" "server" {
   name = "${var.name_prefix}-server"
   role = aws_iam_role.server.name
@@ -56,10 +135,40 @@ resource "aws_iam_role" "server" {
   }
 }
 
+resource "aws_iam_role" "start-server" {
+  assume_role_policy = data.aws_iam_policy_document.start-server_lambda_assume.json
+  name               = "${var.name_prefix}-start-server"
+
+  tags = {
+    Name = "${var.name_prefix}-start-server"
+  }
+}
+
+resource "aws_iam_role" "stop-idle" {
+  assume_role_policy = data.aws_iam_policy_document.stop-idle_lambda_assume.json
+  name               = "${var.name_prefix}-stop-idle"
+
+  tags = {
+    Name = "${var.name_prefix}-stop-idle"
+  }
+}
+
 resource "aws_iam_role_policy" "server_delivery" {
   name   = "${var.name_prefix}-server-delivery"
   policy = data.aws_iam_policy_document.server_delivery.json
   role   = aws_iam_role.server.id
+}
+
+resource "aws_iam_role_policy" "start-server_grants" {
+  name   = "${var.name_prefix}-start-server-grants"
+  policy = data.aws_iam_policy_document.start-server_grants.json
+  role   = aws_iam_role.start-server.id
+}
+
+resource "aws_iam_role_policy" "stop-idle_grants" {
+  name   = "${var.name_prefix}-stop-idle-grants"
+  policy = data.aws_iam_policy_document.stop-idle_grants.json
+  role   = aws_iam_role.stop-idle.id
 }
 
 resource "aws_iam_role_policy_attachment" "server_ssm" {

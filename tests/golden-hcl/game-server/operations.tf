@@ -5,6 +5,33 @@ resource "aws_cloudwatch_log_group" "server-logs" {
   retention_in_days = 365
 }
 
+resource "aws_cloudwatch_log_group" "start-server_function" {
+  name              = "/aws/lambda/${var.name_prefix}-start-server"
+  retention_in_days = 365
+
+  tags = {
+    Name = "${var.name_prefix}-start-server"
+  }
+}
+
+resource "aws_cloudwatch_log_group" "start_access" {
+  name              = "/noros/${var.name_prefix}/http-api/start"
+  retention_in_days = 365
+
+  tags = {
+    Name = "${var.name_prefix}-start-access"
+  }
+}
+
+resource "aws_cloudwatch_log_group" "stop-idle_function" {
+  name              = "/aws/lambda/${var.name_prefix}-stop-idle"
+  retention_in_days = 365
+
+  tags = {
+    Name = "${var.name_prefix}-stop-idle"
+  }
+}
+
 resource "aws_ssm_association" "server_configuration" {
   association_name                 = "${var.name_prefix}-server-configuration"
   compliance_severity              = "HIGH"

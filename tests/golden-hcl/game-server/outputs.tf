@@ -19,3 +19,15 @@ output "server_instance_id" {
 output "server_private_ip" {
   value = aws_instance.server.private_ip
 }
+
+output "start-server_function_name" {
+  value = aws_lambda_function.start-server.function_name
+}
+
+output "start_url" {
+  value = aws_apigatewayv2_stage.start.invoke_url
+}
+
+output "stop-idle_function_name" {
+  value = aws_lambda_function.stop-idle.function_name
+}
