@@ -28,7 +28,7 @@ export function dataSystem(body: string): string {
   mkdirSync(path.join(dir, "app"));
   writeFileSync(path.join(dir, "app", "health"), "ok\n");
   const file = path.join(dir, "x.noros.ts");
-  writeFileSync(file, `import { bucket, cache, database, group, host, kmsKey, network, secret, service, system, text, topic, user } from "noros";\n${body}\n`);
+  writeFileSync(file, `import { bucket, cache, database, group, host, kmsKey, lazy, network, secret, service, system, text, topic, user } from "noros";\n${body}\n`);
   return file;
 }
 
