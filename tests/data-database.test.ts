@@ -1,3 +1,4 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileData, dataProblems, NET } from "./helpers/data-system.js";
 
@@ -105,4 +106,17 @@ describe("database", () => {
       ;
     expect(dataProblems(elsewhere)).toEqual([expect.stringMatching(/^NOROS3073 7:\d+ host "web" is in network "other", but database "app" is in network "main"/)]);
   });
+});
+
+describe("noros check", () => {
+  it("lists a database whose deletion protection is off as a waiver, with its reason", async () => {
+    const { runCli } = await import("./helpers/cli.js");
+    const { dataSystem } = await import("./helpers/data-system.js");
+    const file = dataSystem(db(', deletionProtection: { off: "a throwaway test database" }'));
+    const run = await runCli(["check", file, "--json"], path.dirname(file));
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).waivers).toEqual([{ construct: "database app", property: "deletionProtection", at: "x.noros.ts:6:13", reason: "a throwaway test database" }]);
+    const plain = await runCli(["check", file], path.dirname(file));
+    expect(plain.stdout).toContain("waiver database app deletionProtection off at x.noros.ts:6:13 (a throwaway test database)");
+  }, 60_000);
 });
