@@ -108,6 +108,18 @@ describe("database", () => {
   });
 });
 
+describe("database clients", () => {
+  it("may refer to the database they connect to: being a client is a permission, not a dependency", () => {
+    const { doc } = compileData(`${NET}
+const pw = secret("pw", { generate: {} });
+const web = host("web", { network: main, environment: { DB_HOST: lazy(() => db.endpoint), DB_NAME: lazy(() => db.databaseName) } });
+const db = database("db", { network: main, databaseName: "app", appUser: { name: "app", password: pw.value }, clients: [web] });
+export default system("x", { region: "eu-central-1", resources: [main, web, db, pw] });`);
+    expect(String(doc.resource.aws_instance?.web?.user_data)).toContain("${aws_db_instance.db.address}");
+    expect(doc.resource.aws_vpc_security_group_ingress_rule?.db_from_web?.referenced_security_group_id).toBe("${aws_security_group.web.id}");
+  });
+});
+
 describe("noros check", () => {
   it("lists a database whose deletion protection is off as a waiver, with its reason", async () => {
     const { runCli } = await import("./helpers/cli.js");
