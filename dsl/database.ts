@@ -2,12 +2,16 @@ import { construct, type Construct, type Ref } from "./core.js";
 import type { DatabaseInput } from "./schemas/database.js";
 
 /** The references a database exposes, and the type of value each stands for. */
-export const databaseAttributes = { endpoint: "hostname", port: "port", name: "string", arn: "arn" } as const;
+/**
+ * The database's name is `databaseName`, not `name`: every construct's `name` is its own name in the
+ * system (the compiler identifies constructs by it), so a reference could not take that key.
+ */
+export const databaseAttributes = { endpoint: "hostname", port: "port", databaseName: "string", arn: "arn" } as const;
 
 export type Database = Construct<"database", DatabaseInput> & {
   readonly endpoint: Ref<"hostname">;
   readonly port: Ref<"port">;
-  readonly name: Ref<"string">;
+  readonly databaseName: Ref<"string">;
   readonly arn: Ref<"arn">;
 };
 

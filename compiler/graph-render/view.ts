@@ -66,6 +66,12 @@ export function graphView(graph: Graph): GraphView {
     portsBySource.set(key, entry);
   }
   for (const { from, to, ports } of portsBySource.values()) edges.push({ from, to, label: ports.join(", "), style: "flow" });
+  // A database's or cache's clients are flows too: the only traffic its security group admits.
+  for (const n of graph.nodes) {
+    if (n.kind !== "database" && n.kind !== "cache") continue;
+    const port = n.kind === "database" ? 5432 : n.props.port; // 5432: the port noros gives every RDS instance
+    for (const client of n.props.clients) edges.push({ from: client.name, to: n.name, label: `tcp/${port}`, style: "flow" });
+  }
   const byKey = (e: ViewEdge) => `${e.from}\u0000${e.to}\u0000${e.style}\u0000${e.label}`;
   return {
     title: graph.system.name,

@@ -110,7 +110,7 @@ export function dataConsistency(nodes: readonly AnyNode[], byName: ReadonlyMap<s
         }
         const key = `${on.host.name}:${node.props.port}`;
         const other = portsOnHost.get(key);
-        if (other) out.push(diagnostic(at(node, ["port"]), "NOROS3075", `caches "${other}" and "${node.name}" both listen on port ${node.props.port} of host "${on.host.name}"`, { hint: "give one of them another port" }));
+        if (other) out.push(diagnostic(at(node, ["on", "host"]), "NOROS3075", `caches "${other}" and "${node.name}" both listen on port ${node.props.port} of host "${on.host.name}"`, { hint: "give one of them another port" }));
         portsOnHost.set(key, node.name);
         clients(node, host?.kind === "host" ? host.props.network.name : undefined, node.props.clients);
       } else {

@@ -1,5 +1,5 @@
 import type { Grant, GraphNode, PrincipalKind, TextValue, Use } from "../graph.js";
-import { secretStore, type SecretUse } from "../util/secret-uses.js";
+import { kmsUseActions, secretStore, type SecretUse } from "../util/secret-uses.js";
 
 const arnOf = (kind: string, name: string, suffix = "", attribute = "arn"): TextValue => ({
   $noros: "text",
@@ -124,6 +124,3 @@ export function kmsKeyGrants(key: GraphNode<"kms-key">): Grant[] {
     reason: `user of KMS key "${key.name}"`,
   }));
 }
-
-/** What using a key means: cryptographic operations only. */
-export const kmsUseActions = ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey"] as const;

@@ -14,8 +14,13 @@ import { secretUses } from "../util/secret-uses.js";
 import { dataConsistency } from "./data-consistency.js";
 import { findReferences } from "./walk-values.js";
 
-/** Properties that declare a permission, not a dependency: they never make a cycle. */
-const relationshipProperties = new Set(["readers", "writers", "publishesTo", "controls"]);
+/**
+ * Properties that declare a permission, not a dependency: they never make a cycle. A database's or
+ * cache's `clients` are admitted by security group rules, separate resources that depend on both
+ * sides, so a client may refer to its database's endpoint; a key's `users` are named in its key
+ * policy by role, which the instance or task using them does not wait for either.
+ */
+const relationshipProperties = new Set(["readers", "writers", "publishesTo", "controls", "clients", "users"]);
 
 export interface ResolveResult {
   readonly graph: Graph | undefined;

@@ -56,3 +56,6 @@ export function secretUses(graph: Pick<Graph, "nodes">): ReadonlyMap<string, rea
 export function secretStore(secret: GraphNode<"secret">): "secretsmanager" | "ssm" {
   return secret.props.ssmParameter !== undefined ? "ssm" : "secretsmanager";
 }
+
+/** What using a KMS key means: cryptographic operations only, never its administration. */
+export const kmsUseActions = ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey"] as const;

@@ -50,7 +50,8 @@ export function cacheSettings(graph: Graph, host: GraphNode<"host">): Record<str
         ].join("\n"),
       ),
     });
-    // Redis starts only with its token in place (its preStart reads requirePassFile as root).
+    // Redis starts only with its token in place: its ExecStartPre (run as root) appends it from
+    // requirePassFile to /run/redis-<name>/nixos.conf, a tmpfs too.
     settings[`systemd.services.redis-${n}`] = nix.attrs({
       requires: nix.list([nix.str(`${unit}.service`)]),
       after: nix.list([nix.str(`${unit}.service`)]),

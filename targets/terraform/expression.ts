@@ -22,7 +22,7 @@ const attributeExpressions: Record<string, Record<string, (name: string) => stri
   // A secret's ARN depends on where it is kept (constructs/secret.ts sets the local). Its `value` has
   // no expression on purpose: it is lowered only where a secret is expected, by ARN.
   secret: { arn: (n) => `local.${n}_secret_arn` },
-  database: { endpoint: (n) => `aws_db_instance.${n}.address`, port: (n) => `aws_db_instance.${n}.port`, name: (n) => `postgresql_database.${n}.name`, arn: (n) => `aws_db_instance.${n}.arn` },
+  database: { endpoint: (n) => `aws_db_instance.${n}.address`, port: (n) => `aws_db_instance.${n}.port`, databaseName: (n) => `postgresql_database.${n}.name`, arn: (n) => `aws_db_instance.${n}.arn` },
   cache: { endpoint: (n) => `local.${n}_cache_endpoint`, port: (n) => `local.${n}_cache_port` },
   function: {
     arn: (n) => `aws_lambda_function.${n}.arn`,

@@ -23,6 +23,10 @@ export function runCheck(file: string | undefined, options: { json?: boolean }, 
       reason: node.props.reason,
       blocks: rawBlocks(node).map((b) => b.address),
     })),
+    // Every secure default weakened on purpose, with the author's reason, for reviewers.
+    waivers: nodesOf(compiled.graph, "database").flatMap((node) =>
+      node.props.deletionProtection === true ? [] : [{ construct: `database ${node.name}`, property: "deletionProtection", at: `${displayPath(node.pos.file, io.cwd)}:${node.pos.line}:${node.pos.col}`, reason: node.props.deletionProtection.off }],
+    ),
     diagnostics: diagnosticsJson(compiled.diagnostics, io.cwd),
   };
   if (options.json) {
@@ -32,6 +36,7 @@ export function runCheck(file: string | undefined, options: { json?: boolean }, 
   printDiagnostics(io, compiled.diagnostics);
   io.stdout(`${summary.file}: ${summary.system} is valid: ${summary.constructs} constructs, ${summary.resources} Terraform resources, provider schemas satisfied\n`);
   for (const g of summary.grants) io.stdout(`  grant ${g.principal}: ${g.actions.join(", ")} (${g.reason})\n`);
+  for (const w of summary.waivers) io.stdout(`  waiver ${w.construct} ${w.property} off at ${w.at} (${w.reason})\n`);
   for (const h of summary.escapeHatches) io.stdout(`  escape hatch ${h.kind} "${h.name}" at ${h.at}: ${h.blocks.join(", ")} (${h.reason})\n`);
   return EXIT_OK;
 }

@@ -5,9 +5,8 @@
  * it writes generated secrets under the key; the principals derived from the graph (declared users,
  * readers of the secrets it encrypts) may use it, and nobody else.
  */
-import type { Graph, GraphNode } from "../../../compiler/graph.js";
-import { secretStore, secretUses } from "../../../compiler/util/secret-uses.js";
-import { kmsUseActions } from "../../../compiler/resolve/grants.js";
+import { nodesOf, type Graph, type GraphNode } from "../../../compiler/graph.js";
+import { kmsUseActions, secretStore, secretUses } from "../../../compiler/util/secret-uses.js";
 import type { TerraformDocument } from "../document.js";
 import { interpolate } from "../expression.js";
 import { localName, nameTag, NAME_PREFIX, physicalName } from "../naming.js";
@@ -45,7 +44,7 @@ export function lowerKmsKey(node: GraphNode<"kms-key">, tf: TerraformDocument, g
   const account = accountId(tf, n);
   const root = `arn:${partition(tf, n)}:iam::${account}:root`;
 
-  const encrypted = graph.nodes.filter((s): s is GraphNode<"secret"> & typeof s => s.kind === "secret" && (s as GraphNode<"secret">).props.kmsKey?.name === n) as unknown as Array<GraphNode<"secret">>;
+  const encrypted = nodesOf(graph, "secret").filter((s) => s.props.kmsKey?.name === n);
   const uses = secretUses(graph);
   // Readers decrypt through the service that keeps their secret, never directly.
   const readersByStore = new Map<string, Set<string>>();
