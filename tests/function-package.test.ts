@@ -47,6 +47,12 @@ describe("function packages", () => {
     expect(lambda.source_code_hash).toBe(createHash("sha256").update(bytes).digest("base64"));
   });
 
+  it("are written beside the HCL form too, which refers to them the same way", () => {
+    const compiled = compile({ file: bucketHost, cwd: path.dirname(bucketHost), targets: ["terraform"], hcl: true });
+    expect(compiled.artefacts.map((a) => a.path)).toEqual(expect.arrayContaining(["functions/reboot.zip", "terraform/functions.tf"]));
+    expect(String(compiled.artefacts.find((a) => a.path === "terraform/functions.tf")?.contents)).toContain('filename         = "${path.module}/../functions/reboot.zip"');
+  });
+
   it("are the same bytes on every compile and in every time zone", () => {
     process.env.TZ = "UTC";
     const first = artefact(bucketHost, "functions/reboot.zip")?.contents as Uint8Array;

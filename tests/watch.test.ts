@@ -25,12 +25,15 @@ describe("noros compile --watch", () => {
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
     try {
-      // bucket-host.noros.ts and the two files it imports (network.ts, data.ts).
-      await waitFor(() => output, /watching 3 files/);
+      // The system's five files, and the source directories of its two services and its function, each with its files.
+      await waitFor(() => output, /watching 15 files/);
       const network = path.join(dir, "network.ts");
       const original = readFileSync(network, "utf8");
       writeFileSync(network, original.replace('"10.20.10.0/24"', '"10.20.12.0/24"'));
       await waitFor(() => output, /compiled bucket-host: terraform\/main\.tf\.json changed/);
+      const handler = path.join(dir, "functions", "reboot", "reboot.mjs");
+      writeFileSync(handler, `${readFileSync(handler, "utf8")}\n// edited\n`);
+      await waitFor(() => output, /functions\/reboot\.zip changed/);
       writeFileSync(network, original.replace('cidr: "10.20.0.0/16"', 'cidr: "10.20.0.0/33"'));
       await waitFor(() => output, /network\.ts:\d+:\d+ error NOROS2004/);
     } finally {

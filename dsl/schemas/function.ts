@@ -22,8 +22,10 @@ export const handlerExtensions: Readonly<Record<LambdaRuntime, readonly string[]
   "python3.13": [".py"],
 };
 
+/** Checked here rather than with z.enum, so that the message names the runtimes and carries its own code. */
 const Runtime = z.custom<LambdaRuntime>(() => true).superRefine((value, ctx) => {
-  if (!(lambdaRuntimes as readonly unknown[]).includes(value)) {
+  if (value === undefined) fail(ctx, "NOROS2009", "this property is required");
+  else if (!(lambdaRuntimes as readonly unknown[]).includes(value)) {
     fail(ctx, "NOROS2060", `runtime ${JSON.stringify(value)} is not a Lambda runtime noros packages: use one of ${lambdaRuntimes.join(", ")}`);
   }
 });
