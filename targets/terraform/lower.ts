@@ -11,6 +11,7 @@ import { lowerRawTerraform, type RawConflict } from "./constructs/raw-terraform.
 import { lowerService } from "./constructs/service.js";
 import { lowerTopic } from "./constructs/topic.js";
 import { backendSettings } from "./backend.js";
+import { systemTags } from "./default-tags.js";
 import { TerraformDocument } from "./document.js";
 import { refString, valueString } from "./expression.js";
 import { pinnedProviders, REQUIRED_TERRAFORM } from "./providers.js";
@@ -41,7 +42,7 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
     {
       aws: {
         region: system.props.region,
-        default_tags: { tags: { ...system.props.tags, "noros:system": system.name, "noros:run": "${var.noros_run}" } },
+        default_tags: { tags: systemTags(system) },
       },
     },
   );
