@@ -20,6 +20,16 @@ export const HostSchema = z.strictObject({
   os: z.union([z.literal("nixos"), z.strictObject({ ami: z.string().regex(/^ami-[0-9a-f]{8,17}$/, "expected an AMI id such as ami-0123456789abcdef0") })]).default("nixos"),
   /** Size of the encrypted root volume. */
   diskGb: z.number().int().min(8).max(16384).default(20),
+  /**
+   * Restart on failure: when the system status check fails (the hardware or AWS's network under the
+   * instance), CloudWatch recovers the instance onto healthy hardware, keeping its id, IP and volumes;
+   * when the instance status check fails (the OS stopped answering), CloudWatch reboots it. On by
+   * default: two alarms cost little, and without them a hung host stays down until someone notices.
+   * (EC2 cannot recover instance types with instance-store volumes, such as c5d or i4i.)
+   */
+  restartOnFailure: z.boolean().default(true),
+  /** Topics told when one of the host's alarms fires or clears (restart on failure). */
+  notify: z.array(use<Topic>("topic")).default([]),
   /** Inbound traffic the host accepts: a port and protocol from an address range. Nothing else gets in. */
   ingress: z
     .array(z.strictObject({ port: Port, protocol: z.enum(["tcp", "udp"]).default("tcp"), from: Cidr, description: z.string().max(255).optional() }))

@@ -73,7 +73,7 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
         lowerHost(node, tf, graph, networks);
         break;
       case "topic":
-        lowerTopic(node, tf);
+        lowerTopic(node, tf, graph);
         break;
       case "log-group":
         lowerLogGroup(node, tf);

@@ -9,6 +9,7 @@ import { localName, nameTag, physicalName } from "../naming.js";
 import { policyDocument } from "../policy-document.js";
 import { allowIngress, securityGroupOf } from "../security-groups.js";
 import { subnetId } from "./network.js";
+import { lowerRestartOnFailure } from "./restart-on-failure.js";
 
 /** The account the NixOS project publishes its official AMIs from. */
 export const NIXOS_AMI_OWNER = "427812963091";
@@ -150,4 +151,5 @@ export function lowerHost(node: GraphNode<"host">, tf: TerraformDocument, graph:
   lowerInstanceSecurityGroup(tf, "host", n, network, props.ingress);
   const launchTemplate = lowerLaunchTemplate(tf, graph, n, { kind: "host", props, subnetId: subnetId(network, props.subnet, 0) });
   tf.resource("aws_instance", n, { launch_template: launchTemplate, tags: nameTag(n) }, n);
+  lowerRestartOnFailure(node, tf, graph.system.props.region);
 }
