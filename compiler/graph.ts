@@ -27,7 +27,7 @@ export interface Edge {
 }
 
 /** Construct kinds that can hold permissions (a role, a user or a group of theirs). */
-export type PrincipalKind = "host" | "user" | "group" | "service";
+export type PrincipalKind = "host" | "host-group" | "user" | "group" | "service";
 
 /** One permission derived from a declared relationship (a reader of a bucket, a publisher to a topic). */
 export interface Grant {

@@ -1,5 +1,7 @@
 import { bucketAttributes } from "./bucket.js";
 import { hostAttributes } from "./host.js";
+import { hostGroupAttributes } from "./host-group.js";
+import { volumeAttributes } from "./volume.js";
 import { groupAttributes, userAttributes } from "./iam.js";
 import { logGroupAttributes } from "./log-group.js";
 import { networkAttributes } from "./network.js";
@@ -14,6 +16,8 @@ export const attributesByKind: Readonly<Record<string, Readonly<Record<string, s
   user: userAttributes,
   group: groupAttributes,
   host: hostAttributes,
+  "host-group": hostGroupAttributes,
+  volume: volumeAttributes,
   topic: topicAttributes,
   "log-group": logGroupAttributes,
   service: serviceAttributes,

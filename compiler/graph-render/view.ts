@@ -49,7 +49,7 @@ export function graphView(graph: Graph): GraphView {
   // One edge per source and host, listing its ports: a cluster opens a dozen, which as separate edges
   // would bury the picture.
   for (const n of graph.nodes) {
-    if (n.kind !== "host") continue;
+    if (n.kind !== "host" && n.kind !== "host-group") continue;
     const portsBySource = new Map<string, string[]>();
     for (const rule of n.props.ingress) {
       const id = `cidr ${rule.from}`;

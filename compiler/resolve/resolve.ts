@@ -5,6 +5,7 @@ import { positionOfPath } from "../check/positions.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { AnyNode, Edge, Grant, Graph, GraphNode } from "../graph.js";
 import type { SourceFileRecord } from "../load/load.js";
+import { computeConsistency } from "./compute-consistency.js";
 import { findCycles } from "./cycles.js";
 import { bucketGrants, hostGrants } from "./grants.js";
 import { findReferences } from "./walk-values.js";
@@ -72,12 +73,12 @@ export function resolve(system: CheckedSystem, checked: readonly CheckedNode[], 
   }
 
   const nodes = [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) as unknown as AnyNode[];
-  diagnostics.push(...consistency(nodes, byName));
+  diagnostics.push(...consistency(nodes, byName), ...computeConsistency(nodes, byName));
   if (diagnostics.length > 0) return { graph: undefined, diagnostics };
 
   const grants: Grant[] = nodes.flatMap((node) => {
     if (node.kind === "bucket") return bucketGrants(node);
-    if (node.kind === "host") return hostGrants(node);
+    if (node.kind === "host" || node.kind === "host-group") return hostGrants(node);
     return [];
   });
   return { graph: { system, nodes, edges: dedupe(edges), grants, sources, hostConfigurations: new Map(), serviceSources: new Map() }, diagnostics };

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Group, User } from "../iam.js";
 import type { Host } from "../host.js";
+import type { HostGroup } from "../host-group.js";
 import type { Network } from "../network.js";
 import type { Service } from "../service.js";
 import { codedString, use } from "./common.js";
@@ -17,7 +18,7 @@ export const BucketName = codedString(
 );
 
 /** Who may act on a bucket's objects. */
-export const Principal = use<Host | User | Group | Service>("host", "user", "group", "service");
+export const Principal = use<Host | HostGroup | User | Group | Service>("host", "host-group", "user", "group", "service");
 
 export const BucketSchema = z.strictObject({
   /** The bucket's physical name; by default a unique name prefixed with the system's name prefix. */

@@ -1,13 +1,26 @@
 import { z } from "zod";
 import type { Network } from "../network.js";
 import type { Topic } from "../topic.js";
-import { Cidr, Port, ValueSchema, codedString, fail, use } from "./common.js";
+import { Cidr, Port, Tags, ValueSchema, codedString, fail, use } from "./common.js";
 
 export const InstanceType = codedString(
   "NOROS2012",
   (value) => /^[a-z][a-z0-9-]*\.[a-z0-9]+$/.test(value) && /\d/.test(value.split(".")[0] ?? ""),
   (value) => `"${value}" is not an EC2 instance type such as t3.micro`,
 );
+
+/**
+ * Tags on the instance(s), for what finds hosts by tag (Consul's and Nomad's `retry_join` with
+ * `provider=aws tag_key=... tag_value=...`, cost reports). Name and the noros: and aws: prefixes are
+ * noros's and AWS's own.
+ */
+export const InstanceTags = Tags.superRefine((tags, ctx) => {
+  for (const key of Object.keys(tags)) {
+    if (key === "Name" || key.startsWith("noros:") || key.toLowerCase().startsWith("aws:")) {
+      fail(ctx, "NOROS2041", `tag "${key}" is reserved: noros sets Name and the noros: tags, AWS the aws: tags`, [key]);
+    }
+  }
+});
 
 export const HostSchema = z.strictObject({
   /** The network the host lives in. */
@@ -46,6 +59,8 @@ export const HostSchema = z.strictObject({
       ValueSchema,
     )
     .default({}),
+  /** Tags on the instance (see InstanceTags). */
+  tags: InstanceTags.default({}),
   /** Topics the host may publish to. */
   publishesTo: z.array(use<Topic>("topic")).default([]),
 });

@@ -4,6 +4,8 @@
  */
 import { BucketSchema } from "./bucket.js";
 import { HostSchema } from "./host.js";
+import { HostGroupSchema } from "./host-group.js";
+import { VolumeSchema } from "./volume.js";
 import { GroupSchema, UserSchema } from "./iam.js";
 import { LogGroupSchema } from "./log-group.js";
 import { NetworkSchema } from "./network.js";
@@ -17,6 +19,8 @@ export const constructSchemas = {
   user: UserSchema,
   group: GroupSchema,
   host: HostSchema,
+  "host-group": HostGroupSchema,
+  volume: VolumeSchema,
   topic: TopicSchema,
   "log-group": LogGroupSchema,
   service: ServiceSchema,

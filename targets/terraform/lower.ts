@@ -4,6 +4,8 @@ import { canonicalJson } from "../../compiler/util/canonical-json.js";
 import { lowerBucket } from "./constructs/bucket.js";
 import { lowerDelivery } from "./constructs/delivery.js";
 import { lowerHost } from "./constructs/host.js";
+import { lowerHostGroup } from "./constructs/host-group.js";
+import { lowerVolume } from "./constructs/volume.js";
 import { lowerGrants, lowerGroup, lowerUser } from "./constructs/iam.js";
 import { lowerLogGroup } from "./constructs/log-group.js";
 import { lowerNetwork } from "./constructs/network.js";
@@ -30,6 +32,8 @@ export interface TerraformOutput {
 const endpointOutputs: Record<string, Record<string, string>> = {
   bucket: { bucket_name: "bucketName", arn: "arn" },
   host: { instance_id: "instanceId", private_ip: "privateIp" },
+  "host-group": { name: "groupName" },
+  volume: { id: "volumeId" },
   topic: { arn: "arn" },
   "log-group": { arn: "arn" },
   service: { repository_url: "repositoryUrl" },
@@ -55,6 +59,7 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
   tf.variable("noros_run", { type: "string", default: "none", description: "Run id tagged as noros:run on every resource (set by `noros test`)." });
 
   const networks = new Map(nodesOf(graph, "network").map((n) => [n.name, n]));
+  const hosts = new Map(nodesOf(graph, "host").map((n) => [n.name, n]));
   for (const node of graph.nodes) {
     switch (node.kind) {
       case "network":
@@ -71,6 +76,12 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
         break;
       case "host":
         lowerHost(node, tf, graph, networks);
+        break;
+      case "host-group":
+        lowerHostGroup(node, tf, graph, networks);
+        break;
+      case "volume":
+        lowerVolume(node, tf, hosts);
         break;
       case "topic":
         lowerTopic(node, tf, graph);

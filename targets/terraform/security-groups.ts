@@ -7,6 +7,7 @@ import { interpolate } from "./expression.js";
  */
 export const securityGroupAddresses: Readonly<Record<string, (name: string) => string>> = {
   host: (n) => `aws_security_group.${n}`,
+  "host-group": (n) => `aws_security_group.${n}`,
   service: (n) => `aws_security_group.${n}_service`,
 };
 

@@ -150,6 +150,6 @@ export function lowerHost(node: GraphNode<"host">, tf: TerraformDocument, graph:
   lowerInstanceRole(tf, n);
   lowerInstanceSecurityGroup(tf, "host", n, network, props.ingress);
   const launchTemplate = lowerLaunchTemplate(tf, graph, n, { kind: "host", props, subnetId: subnetId(network, props.subnet, 0) });
-  tf.resource("aws_instance", n, { launch_template: launchTemplate, tags: nameTag(n) }, n);
+  tf.resource("aws_instance", n, { launch_template: launchTemplate, tags: { ...props.tags, ...nameTag(n) } }, n);
   lowerRestartOnFailure(node, tf, graph.system.props.region);
 }

@@ -15,25 +15,62 @@ data "aws_ami" "nixos_x86_64" {
   }
 }
 
-resource "aws_instance" "nomad-client-1" {
-  tags = {
-    Name = "${var.name_prefix}-nomad-client-1"
+resource "aws_autoscaling_group" "nomad-clients" {
+  desired_capacity          = 2
+  health_check_grace_period = 300
+  health_check_type         = "EC2"
+  max_size                  = 10
+  min_size                  = 2
+  name                      = "${var.name_prefix}-nomad-clients"
+  wait_for_capacity_timeout = "30m"
+
+  vpc_zone_identifier = [
+    aws_subnet.platform_private_0.id,
+    aws_subnet.platform_private_1.id,
+    aws_subnet.platform_private_2.id,
+  ]
+
+  instance_refresh {
+    strategy = "Rolling"
+
+    preferences {
+      min_healthy_percentage = 90
+    }
   }
 
   launch_template {
-    id      = aws_launch_template.nomad-client-1.id
-    version = aws_launch_template.nomad-client-1.latest_version
-  }
-}
-
-resource "aws_instance" "nomad-client-2" {
-  tags = {
-    Name = "${var.name_prefix}-nomad-client-2"
+    id      = aws_launch_template.nomad-clients.id
+    version = aws_launch_template.nomad-clients.latest_version
   }
 
-  launch_template {
-    id      = aws_launch_template.nomad-client-2.id
-    version = aws_launch_template.nomad-client-2.latest_version
+  tag {
+    key                 = "Name"
+    propagate_at_launch = true
+    value               = "${var.name_prefix}-nomad-clients"
+  }
+
+  tag {
+    key                 = "nomad-role"
+    propagate_at_launch = true
+    value               = "client"
+  }
+
+  tag {
+    key                 = "noros:host-group"
+    propagate_at_launch = true
+    value               = "${var.name_prefix}-nomad-clients"
+  }
+
+  tag {
+    key                 = "noros:run"
+    propagate_at_launch = true
+    value               = var.noros_run
+  }
+
+  tag {
+    key                 = "noros:system"
+    propagate_at_launch = true
+    value               = "sandbox-platform"
   }
 }
 
@@ -70,16 +107,16 @@ resource "aws_instance" "nomad-server-3" {
   }
 }
 
-resource "aws_launch_template" "nomad-client-1" {
-  description            = "noros host nomad-client-1"
+resource "aws_launch_template" "nomad-clients" {
+  description            = "noros host-group nomad-clients"
   image_id               = data.aws_ami.nixos_x86_64.id
   instance_type          = "c5.metal"
-  name                   = "${var.name_prefix}-nomad-client-1"
+  name                   = "${var.name_prefix}-nomad-clients"
   update_default_version = true
-  user_data              = base64encode(local.nomad-client-1_user_data)
+  user_data              = base64encode(local.nomad-clients_user_data)
 
   tags = {
-    Name = "${var.name_prefix}-nomad-client-1"
+    Name = "${var.name_prefix}-nomad-clients"
   }
 
   block_device_mappings {
@@ -94,7 +131,7 @@ resource "aws_launch_template" "nomad-client-1" {
   }
 
   iam_instance_profile {
-    arn = aws_iam_instance_profile.nomad-client-1.arn
+    arn = aws_iam_instance_profile.nomad-clients.arn
   }
 
   metadata_options {
@@ -111,73 +148,15 @@ resource "aws_launch_template" "nomad-client-1" {
     associate_public_ip_address = "false"
     delete_on_termination       = "true"
     device_index                = 0
-    security_groups             = [aws_security_group.nomad-client-1.id]
-    subnet_id                   = aws_subnet.platform_private_0.id
+    security_groups             = [aws_security_group.nomad-clients.id]
   }
 
   tag_specifications {
     resource_type = "volume"
 
     tags = {
-      Name           = "${var.name_prefix}-nomad-client-1"
-      "noros:host"   = "${var.name_prefix}-nomad-client-1"
-      "noros:run"    = var.noros_run
-      "noros:system" = "sandbox-platform"
-    }
-  }
-}
-
-resource "aws_launch_template" "nomad-client-2" {
-  description            = "noros host nomad-client-2"
-  image_id               = data.aws_ami.nixos_x86_64.id
-  instance_type          = "c5.metal"
-  name                   = "${var.name_prefix}-nomad-client-2"
-  update_default_version = true
-  user_data              = base64encode(local.nomad-client-2_user_data)
-
-  tags = {
-    Name = "${var.name_prefix}-nomad-client-2"
-  }
-
-  block_device_mappings {
-    device_name = data.aws_ami.nixos_x86_64.root_device_name
-
-    ebs {
-      delete_on_termination = "true"
-      encrypted             = "true"
-      volume_size           = 100
-      volume_type           = "gp3"
-    }
-  }
-
-  iam_instance_profile {
-    arn = aws_iam_instance_profile.nomad-client-2.arn
-  }
-
-  metadata_options {
-    http_endpoint               = "enabled"
-    http_put_response_hop_limit = 1
-    http_tokens                 = "required"
-  }
-
-  monitoring {
-    enabled = true
-  }
-
-  network_interfaces {
-    associate_public_ip_address = "false"
-    delete_on_termination       = "true"
-    device_index                = 0
-    security_groups             = [aws_security_group.nomad-client-2.id]
-    subnet_id                   = aws_subnet.platform_private_0.id
-  }
-
-  tag_specifications {
-    resource_type = "volume"
-
-    tags = {
-      Name           = "${var.name_prefix}-nomad-client-2"
-      "noros:host"   = "${var.name_prefix}-nomad-client-2"
+      Name           = "${var.name_prefix}-nomad-clients"
+      "noros:host"   = "${var.name_prefix}-nomad-clients"
       "noros:run"    = var.noros_run
       "noros:system" = "sandbox-platform"
     }
