@@ -2,6 +2,7 @@ import { bucketAttributes } from "./bucket.js";
 import { hostAttributes } from "./host.js";
 import { hostGroupAttributes } from "./host-group.js";
 import { volumeAttributes } from "./volume.js";
+import { snapshotsAttributes } from "./snapshots.js";
 import { groupAttributes, userAttributes } from "./iam.js";
 import { logGroupAttributes } from "./log-group.js";
 import { networkAttributes } from "./network.js";
@@ -18,6 +19,7 @@ export const attributesByKind: Readonly<Record<string, Readonly<Record<string, s
   host: hostAttributes,
   "host-group": hostGroupAttributes,
   volume: volumeAttributes,
+  snapshots: snapshotsAttributes,
   topic: topicAttributes,
   "log-group": logGroupAttributes,
   service: serviceAttributes,

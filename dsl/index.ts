@@ -18,6 +18,8 @@ export { hostGroup } from "./host-group.js";
 export type { HostGroup } from "./host-group.js";
 export { volume } from "./volume.js";
 export type { Volume } from "./volume.js";
+export { snapshots } from "./snapshots.js";
+export type { Snapshots } from "./snapshots.js";
 export { topic } from "./topic.js";
 export type { Topic } from "./topic.js";
 export { logGroup } from "./log-group.js";

@@ -25,6 +25,7 @@ export const validationCodes = {
   NOROS2041: "A tag key is reserved: noros sets Name and the noros: tags, AWS the aws: tags.",
   NOROS2042: "A volume's size is outside what EBS allows for its type (gp3: 1-16384 GiB, io2: 4-16384 GiB).",
   NOROS2043: "A volume's IOPS or throughput is outside what EBS allows for its type, or given for a type that takes none.",
+  NOROS2044: "A time of day is not HH:MM (24-hour, UTC).",
   NOROS2250: "A nixpkgs pin is not a full commit (40 hexadecimal digits) with an optional SRI narHash (sha256-...).",
   NOROS2350: "An S3 state key is not a relative object key (no leading or trailing \"/\", no empty segments).",
   NOROS2351: "State locking was turned off (useLockfile: false): noros always locks the state.",

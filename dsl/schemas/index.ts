@@ -6,6 +6,7 @@ import { BucketSchema } from "./bucket.js";
 import { HostSchema } from "./host.js";
 import { HostGroupSchema } from "./host-group.js";
 import { VolumeSchema } from "./volume.js";
+import { SnapshotsSchema } from "./snapshots.js";
 import { GroupSchema, UserSchema } from "./iam.js";
 import { LogGroupSchema } from "./log-group.js";
 import { NetworkSchema } from "./network.js";
@@ -21,6 +22,7 @@ export const constructSchemas = {
   host: HostSchema,
   "host-group": HostGroupSchema,
   volume: VolumeSchema,
+  snapshots: SnapshotsSchema,
   topic: TopicSchema,
   "log-group": LogGroupSchema,
   service: ServiceSchema,

@@ -4,9 +4,11 @@ import { system } from "noros";
 import { serverLogs } from "./logs.ts";
 import { network } from "./network.ts";
 import { server } from "./server.ts";
+import { nightly } from "./snapshots.ts";
+import { world } from "./world.ts";
 
 export default system("game-server", {
   region: "eu-west-1",
-  resources: [network, server, serverLogs],
+  resources: [network, server, serverLogs, world, nightly],
   outputs: { server_id: server.instanceId },
 });

@@ -6,6 +6,7 @@ import { lowerDelivery } from "./constructs/delivery.js";
 import { lowerHost } from "./constructs/host.js";
 import { lowerHostGroup } from "./constructs/host-group.js";
 import { lowerVolume } from "./constructs/volume.js";
+import { lowerSnapshots } from "./constructs/snapshots.js";
 import { lowerGrants, lowerGroup, lowerUser } from "./constructs/iam.js";
 import { lowerLogGroup } from "./constructs/log-group.js";
 import { lowerNetwork } from "./constructs/network.js";
@@ -82,6 +83,9 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
         break;
       case "volume":
         lowerVolume(node, tf, hosts);
+        break;
+      case "snapshots":
+        lowerSnapshots(node, tf, graph);
         break;
       case "topic":
         lowerTopic(node, tf, graph);

@@ -15,6 +15,63 @@ data "aws_ami" "nixos_x86_64" {
   }
 }
 
+resource "aws_dlm_lifecycle_policy" "nightly_server" {
+  description        = "noros snapshots nightly of host server"
+  execution_role_arn = aws_iam_role.nightly.arn
+  state              = "ENABLED"
+
+  tags = {
+    Name = "${var.name_prefix}-nightly-server"
+  }
+
+  policy_details {
+    policy_type        = "EBS_SNAPSHOT_MANAGEMENT"
+    resource_locations = ["CLOUD"]
+    resource_types     = ["VOLUME"]
+
+    target_tags = {
+      "noros:host" = "${var.name_prefix}-server"
+    }
+
+    schedule {
+      copy_tags = true
+      name      = "daily"
+
+      tags_to_add = {
+        "noros:run"       = var.noros_run
+        "noros:snapshots" = "${var.name_prefix}-nightly"
+        "noros:system"    = "game-server"
+      }
+
+      create_rule {
+        interval      = 24
+        interval_unit = "HOURS"
+        times         = ["04:00"]
+      }
+
+      retain_rule {
+        interval      = 7
+        interval_unit = "DAYS"
+      }
+    }
+  }
+
+  depends_on = [aws_iam_role_policy_attachment.nightly_dlm]
+}
+
+resource "aws_ebs_volume" "world" {
+  availability_zone = aws_subnet.game_public_0.availability_zone
+  encrypted         = true
+  final_snapshot    = false
+  size              = 50
+  type              = "gp3"
+
+  tags = {
+    Name         = "${var.name_prefix}-world"
+    "noros:host" = "${var.name_prefix}-server"
+  }
+}
+
 resource "aws_instance" "server" {
   tags = {
     Name = "${var.name_prefix}-server"
@@ -81,4 +138,11 @@ resource "aws_launch_template" "server" {
       "noros:system" = "game-server"
     }
   }
+}
+
+resource "aws_volume_attachment" "world" {
+  device_name                    = "/dev/sdf"
+  instance_id                    = aws_instance.server.id
+  stop_instance_before_detaching = true
+  volume_id                      = aws_ebs_volume.world.id
 }

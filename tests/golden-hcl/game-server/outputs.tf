@@ -15,3 +15,7 @@ output "server_instance_id" {
 output "server_private_ip" {
   value = aws_instance.server.private_ip
 }
+
+output "world_id" {
+  value = aws_ebs_volume.world.id
+}
