@@ -3,6 +3,8 @@ import { hostAttributes } from "./host.js";
 import { hostGroupAttributes } from "./host-group.js";
 import { volumeAttributes } from "./volume.js";
 import { snapshotsAttributes } from "./snapshots.js";
+import { alarmAttributes } from "./alarm.js";
+import { parameterAttributes } from "./parameter.js";
 import { groupAttributes, userAttributes } from "./iam.js";
 import { logGroupAttributes } from "./log-group.js";
 import { networkAttributes } from "./network.js";
@@ -20,6 +22,8 @@ export const attributesByKind: Readonly<Record<string, Readonly<Record<string, s
   "host-group": hostGroupAttributes,
   volume: volumeAttributes,
   snapshots: snapshotsAttributes,
+  alarm: alarmAttributes,
+  parameter: parameterAttributes,
   topic: topicAttributes,
   "log-group": logGroupAttributes,
   service: serviceAttributes,

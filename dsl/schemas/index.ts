@@ -7,6 +7,8 @@ import { HostSchema } from "./host.js";
 import { HostGroupSchema } from "./host-group.js";
 import { VolumeSchema } from "./volume.js";
 import { SnapshotsSchema } from "./snapshots.js";
+import { AlarmSchema } from "./alarm.js";
+import { ParameterSchema } from "./parameter.js";
 import { GroupSchema, UserSchema } from "./iam.js";
 import { LogGroupSchema } from "./log-group.js";
 import { NetworkSchema } from "./network.js";
@@ -23,6 +25,8 @@ export const constructSchemas = {
   "host-group": HostGroupSchema,
   volume: VolumeSchema,
   snapshots: SnapshotsSchema,
+  alarm: AlarmSchema,
+  parameter: ParameterSchema,
   topic: TopicSchema,
   "log-group": LogGroupSchema,
   service: ServiceSchema,

@@ -1,7 +1,8 @@
 // S3 of SYSTEMS.md: a container app that checks a list of URLs in parallel and writes all results to
 // one JSON file in S3, running as an ECS Fargate service in private subnets. (The ALB in front, the
-// Route53 record, secrets and the alarm are still to come.)
+// Route53 record and secrets are still to come.)
 import { bucket, lazy, service, system } from "noros";
+import { urlAlerts, urlFailing } from "./alarms.ts";
 import { network } from "./network.ts";
 
 /** Holds the input list (urls.json) and the results (results.json); only the checker may touch it. */
@@ -23,7 +24,7 @@ const checker = service("checker", {
     CONCURRENCY: "20",
     METRICS_NAMESPACE: "url-checker",
   },
-  // requirement S3.4 (partly): the container HEALTHCHECK (custom metrics are written by the app; the alarm and Route53 record are open)
+  // The container HEALTHCHECK; the custom metrics' alarm is in alarms.ts.
   healthCheck: { path: "/health", intervalS: 30, timeoutS: 5, retries: 3 },
   // The app's own tests (node:test) run in a build stage; `--no-test` skips them.
   test: ["node", "--test"],
@@ -35,6 +36,6 @@ const checker = service("checker", {
 
 export default system("url-checker", {
   region: "eu-central-1",
-  resources: [network, data, checker],
+  resources: [network, data, checker, urlAlerts, urlFailing],
   outputs: { data_bucket: data.bucketName },
 });

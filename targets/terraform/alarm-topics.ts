@@ -10,5 +10,6 @@ export function topicsNotifiedByAlarms(graph: Graph): ReadonlySet<string> {
   for (const host of nodesOf(graph, "host")) {
     if (host.props.restartOnFailure) for (const topic of host.props.notify) names.add(topic.name);
   }
+  for (const alarm of nodesOf(graph, "alarm")) for (const topic of alarm.props.topics) names.add(topic.name);
   return names;
 }

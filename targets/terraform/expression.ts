@@ -10,6 +10,8 @@ const attributeExpressions: Record<string, Record<string, (name: string) => stri
   "host-group": { groupName: (n) => `aws_autoscaling_group.${n}.name`, roleArn: (n) => `aws_iam_role.${n}.arn` },
   volume: { volumeId: (n) => `aws_ebs_volume.${n}.id`, arn: (n) => `aws_ebs_volume.${n}.arn` },
   snapshots: { roleArn: (n) => `aws_iam_role.${n}.arn` },
+  alarm: { arn: (n) => `aws_cloudwatch_metric_alarm.${n}.arn` },
+  parameter: { arn: (n) => `aws_ssm_parameter.${n}.arn`, parameterName: (n) => `aws_ssm_parameter.${n}.name` },
   topic: { arn: (n) => `aws_sns_topic.${n}.arn` },
   "log-group": { arn: (n) => `aws_cloudwatch_log_group.${n}.arn` },
   service: { repositoryUrl: (n) => `aws_ecr_repository.${n}.repository_url` },

@@ -7,6 +7,8 @@ import { lowerHost } from "./constructs/host.js";
 import { lowerHostGroup } from "./constructs/host-group.js";
 import { lowerVolume } from "./constructs/volume.js";
 import { lowerSnapshots } from "./constructs/snapshots.js";
+import { lowerAlarm } from "./constructs/alarm.js";
+import { lowerParameter } from "./constructs/parameter.js";
 import { lowerGrants, lowerGroup, lowerUser } from "./constructs/iam.js";
 import { lowerLogGroup } from "./constructs/log-group.js";
 import { lowerNetwork } from "./constructs/network.js";
@@ -86,6 +88,12 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
         break;
       case "snapshots":
         lowerSnapshots(node, tf, graph);
+        break;
+      case "alarm":
+        lowerAlarm(node, tf);
+        break;
+      case "parameter":
+        lowerParameter(node, tf);
         break;
       case "topic":
         lowerTopic(node, tf, graph);

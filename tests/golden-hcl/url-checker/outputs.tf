@@ -15,3 +15,7 @@ output "data_bucket" {
 output "data_bucket_name" {
   value = aws_s3_bucket.data.bucket
 }
+
+output "url-alerts_arn" {
+  value = aws_sns_topic.url-alerts.arn
+}

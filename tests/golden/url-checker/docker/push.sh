@@ -36,7 +36,7 @@ all=checker
 if [ "$#" -eq 0 ]; then set -- $all; fi
 for service in "$@"; do
   case $service in
-    checker) push checker bc72ec2a9e1e6141 dockerfile ;;
+    checker) push checker 8063eff11779608f dockerfile ;;
     *) echo "push.sh: no service $service (services: $all)" >&2; exit 1 ;;
   esac
 done
