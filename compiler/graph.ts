@@ -31,7 +31,7 @@ export interface Edge {
 }
 
 /** Construct kinds that can hold permissions (a role, a user or a group of theirs). */
-export type PrincipalKind = "host" | "user" | "group" | "service" | "function";
+export type PrincipalKind = "host" | "host-group" | "user" | "group" | "service" | "function";
 
 /** One permission derived from a declared relationship (a reader of a bucket, a publisher to a topic). */
 export interface Grant {
@@ -45,7 +45,7 @@ export interface Grant {
 }
 
 /** Construct kinds that own a security group, so that traffic can be admitted from or to them. */
-export type FlowKind = "host" | "service" | "load-balancer";
+export type FlowKind = "host" | "host-group" | "service" | "load-balancer";
 
 /** Where a flow comes from: an address range, the range of a network, or another construct. */
 export type FlowOrigin = { readonly cidr: string } | { readonly network: string } | Use<FlowKind>;

@@ -2,6 +2,11 @@ import { bucketAttributes } from "./bucket.js";
 import { functionAttributes } from "./function.js";
 import { hostAttributes } from "./host.js";
 import { httpApiAttributes } from "./http-api.js";
+import { hostGroupAttributes } from "./host-group.js";
+import { volumeAttributes } from "./volume.js";
+import { snapshotsAttributes } from "./snapshots.js";
+import { alarmAttributes } from "./alarm.js";
+import { parameterAttributes } from "./parameter.js";
 import { groupAttributes, userAttributes } from "./iam.js";
 import { logGroupAttributes } from "./log-group.js";
 import { networkAttributes } from "./network.js";
@@ -26,6 +31,11 @@ export const attributesByKind: Readonly<Record<string, Readonly<Record<string, s
   user: userAttributes,
   group: groupAttributes,
   host: hostAttributes,
+  "host-group": hostGroupAttributes,
+  volume: volumeAttributes,
+  snapshots: snapshotsAttributes,
+  alarm: alarmAttributes,
+  parameter: parameterAttributes,
   topic: topicAttributes,
   "log-group": logGroupAttributes,
   service: serviceAttributes,

@@ -34,7 +34,7 @@ describe("cache on ElastiCache", () => {
     const ingress = Object.values(doc.resource.aws_vpc_security_group_ingress_rule ?? {}).filter((r) => r.security_group_id === "${aws_security_group.sessions_cache.id}");
     expect(ingress.map((r) => r.referenced_security_group_id).sort()).toEqual(["${aws_security_group.web.id}", "${aws_security_group.worker.id}"]);
     expect(ingress.every((r) => r.from_port === 6379 && r.to_port === 6379 && r.cidr_ipv4 === undefined)).toBe(true);
-    expect(doc.resource.aws_vpc_security_group_egress_rule?.worker_to_sessions).toMatchObject({ referenced_security_group_id: "${aws_security_group.sessions_cache.id}", from_port: 6379 });
+    expect(doc.resource.aws_vpc_security_group_egress_rule?.worker_to_sessions_tcp_6379).toMatchObject({ referenced_security_group_id: "${aws_security_group.sessions_cache.id}", from_port: 6379 });
   });
 
   it("hides where it runs behind endpoint and port", () => {
@@ -61,7 +61,7 @@ describe("cache on a NixOS host", () => {
     if (hasNix) execFileSync("nix-instantiate", ["--parse", "-E", nix], { stdio: "pipe" });
     // No ElastiCache, and the token's ARN reaches the host through its user data, not the configuration.
     expect(doc.resource).not.toHaveProperty("aws_elasticache_replication_group");
-    expect(String(doc.resource.aws_instance?.web?.user_data)).toContain("NOROS_CACHE_SESSIONS_AUTH_ARN='${replace(\"${local.sessions-auth_secret_arn}\"");
+    expect(String((doc.locals as Record<string, unknown> | undefined)?.web_user_data)).toContain("NOROS_CACHE_SESSIONS_AUTH_ARN='${replace(\"${local.sessions-auth_secret_arn}\"");
   });
 
   it("gives the host read access to exactly that token, and admits clients into the host's group", () => {

@@ -42,8 +42,8 @@ describe("database", () => {
       ["${aws_security_group.web.id}", 5432, 5432],
     ]);
     expect(ingress.every(([, r]) => r.cidr_ipv4 === undefined)).toBe(true);
-    expect(doc.resource.aws_vpc_security_group_egress_rule?.web_to_app).toMatchObject({ security_group_id: "${aws_security_group.web.id}", referenced_security_group_id: "${aws_security_group.app_database.id}", from_port: 5432, to_port: 5432 });
-    expect(doc.resource.aws_vpc_security_group_egress_rule?.api_to_app).toMatchObject({ security_group_id: "${aws_security_group.api_service.id}" });
+    expect(doc.resource.aws_vpc_security_group_egress_rule?.web_to_app_tcp_5432).toMatchObject({ security_group_id: "${aws_security_group.web.id}", referenced_security_group_id: "${aws_security_group.app_database.id}", from_port: 5432, to_port: 5432 });
+    expect(doc.resource.aws_vpc_security_group_egress_rule?.api_to_app_tcp_5432).toMatchObject({ security_group_id: "${aws_security_group.api_service.id}" });
     // The database's own group has no way out.
     expect(Object.values(doc.resource.aws_vpc_security_group_egress_rule ?? {}).some((r) => r.security_group_id === "${aws_security_group.app_database.id}")).toBe(false);
   });
@@ -115,7 +115,7 @@ const pw = secret("pw", { generate: {} });
 const web = host("web", { network: main, environment: { DB_HOST: lazy(() => db.endpoint), DB_NAME: lazy(() => db.databaseName) } });
 const db = database("db", { network: main, databaseName: "app", appUser: { name: "app", password: pw.value }, clients: [web] });
 export default system("x", { region: "eu-central-1", resources: [main, web, db, pw] });`);
-    expect(String(doc.resource.aws_instance?.web?.user_data)).toContain("${aws_db_instance.db.address}");
+    expect(String((doc.locals as Record<string, unknown> | undefined)?.web_user_data)).toContain("${aws_db_instance.db.address}");
     expect(doc.resource.aws_vpc_security_group_ingress_rule?.db_from_web?.referenced_security_group_id).toBe("${aws_security_group.web.id}");
   });
 });

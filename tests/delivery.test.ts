@@ -40,7 +40,10 @@ describe("NixOS configuration delivery", () => {
     const hash = graph.hostConfigurations.get("reader")?.sha256 ?? "";
     expect(doc.resource.aws_s3_object?.reader_configuration?.key).toBe(`hosts/reader/${hash}/configuration.nix`);
     expect(String(doc.resource.aws_ssm_association?.reader_configuration?.parameters && (doc.resource.aws_ssm_association.reader_configuration.parameters as { commands: string }).commands)).toContain(hash);
-    expect(String(doc.resource.aws_instance?.reader?.user_data)).not.toContain("nixos-rebuild");
+    const locals = (doc as unknown as { locals: Record<string, string> }).locals;
+    expect(doc.resource.aws_launch_template?.reader?.user_data).toBe("${base64encode(local.reader_user_data)}");
+    expect(locals.reader_user_data).toContain("/etc/noros/environment");
+    expect(locals.reader_user_data).not.toContain("nixos-rebuild");
     expect(doc.resource.aws_ssm_association?.reader_configuration?.wait_for_success_timeout_seconds).toBe(1800);
   });
 });

@@ -69,6 +69,7 @@ const compilerCodes: Record<string, Explanation> = {
   NOROS3005: { title: "A host asks for a kind of subnet its network does not have." },
   NOROS3006: { title: "A bucket is restricted to a network without an S3 endpoint.", fix: "Set s3Endpoint: true on the network." },
   NOROS3007: { title: "A service is given access to something but does not run in the cloud.", fix: "Give the service run: { on: \"ecs\", network }: its ECS task role holds the permission." },
+  NOROS3040: { title: "Two volumes are attached to one host under the same device name.", fix: "Give each volume of a host its own device, /dev/sdf to /dev/sdp." },
   NOROS3030: {
     title: "A service's secret is not a reference to a secret.",
     explanation: "Secrets reach a service only by reference to a secret construct, so that no secret value is ever part of an image, a Terraform variable or a log.",

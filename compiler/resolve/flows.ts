@@ -13,7 +13,7 @@ const describe = (from: FlowFromValue): string => (typeof from === "string" ? fr
 
 /** The network a construct's security group lives in, if it has one. */
 export function networkOf(node: AnyNode): string | undefined {
-  if (node.kind === "host") return node.props.network.name;
+  if (node.kind === "host" || node.kind === "host-group") return node.props.network.name;
   if (node.kind === "service") return node.props.run?.network.name;
   if (node.kind === "load-balancer") return node.props.network.name;
   return undefined;
@@ -25,8 +25,8 @@ export function deriveFlows(nodes: readonly AnyNode[]): Flow[] {
     nodes.flatMap((n) => (n.kind === "load-balancer" ? n.props.listeners.flatMap((l) => (l.forward?.to ?? []).filter((t) => t.kind === "service").map((t) => t.name)) : [])),
   );
   for (const node of nodes) {
-    if (node.kind === "host") {
-      const to = { $noros: "use", kind: "host", name: node.name } as const;
+    if (node.kind === "host" || node.kind === "host-group") {
+      const to = { $noros: "use", kind: node.kind, name: node.name } as const;
       node.props.ingress.forEach((rule, i) => {
         flows.push({
           to,
@@ -133,7 +133,7 @@ export function flowDiagnostics(nodes: readonly AnyNode[], byName: ReadonlyMap<s
     }
   };
   for (const node of nodes) {
-    if (node.kind === "host") node.props.ingress.forEach((rule, i) => check(node, rule.from, ["ingress", String(i), "from"]));
+    if (node.kind === "host" || node.kind === "host-group") node.props.ingress.forEach((rule, i) => check(node, rule.from, ["ingress", String(i), "from"]));
     if (node.kind === "service") node.props.run?.ingress?.forEach((rule, i) => check(node, rule.from, ["run", "ingress", String(i), "from"]));
   }
   return out;

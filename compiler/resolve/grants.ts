@@ -36,8 +36,8 @@ export function bucketGrants(bucket: GraphNode<"bucket">): Grant[] {
   ];
 }
 
-export function hostGrants(host: GraphNode<"host">): Grant[] {
-  const self: Principal = { $noros: "use", kind: "host", name: host.name };
+export function hostGrants(host: GraphNode<"host"> | GraphNode<"host-group">): Grant[] {
+  const self: Principal = { $noros: "use", kind: host.kind, name: host.name };
   return host.props.publishesTo.map((topic) => grant(self, `Publish${pascal(topic.name)}`, "sns:Publish", arnOf("topic", topic.name), `publisher to topic "${topic.name}"`));
 }
 

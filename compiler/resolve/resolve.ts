@@ -5,6 +5,7 @@ import { positionOfPath } from "../check/positions.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { AnyNode, Edge, Grant, Graph, GraphNode } from "../graph.js";
 import type { SourceFileRecord } from "../load/load.js";
+import { computeConsistency } from "./compute-consistency.js";
 import { findCycles } from "./cycles.js";
 import { edgeDiagnostics } from "./edge.js";
 import { deriveFlows, flowDiagnostics } from "./flows.js";
@@ -84,14 +85,14 @@ export function resolve(system: CheckedSystem, checked: readonly CheckedNode[], 
   }
 
   const nodes = [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) as unknown as AnyNode[];
-  diagnostics.push(...consistency(nodes, byName), ...flowDiagnostics(nodes, byName), ...edgeDiagnostics(nodes, byName), ...overlappingObjectTriggers(nodes, byName));
+  diagnostics.push(...consistency(nodes, byName), ...flowDiagnostics(nodes, byName), ...edgeDiagnostics(nodes, byName), ...overlappingObjectTriggers(nodes, byName), ...computeConsistency(nodes, byName));
   diagnostics.push(...dataConsistency(nodes, byName, system));
   if (diagnostics.length > 0) return { graph: undefined, diagnostics };
 
   const uses = secretUses({ nodes });
   const grants: Grant[] = nodes.flatMap((node) => {
     if (node.kind === "bucket") return bucketGrants(node);
-    if (node.kind === "host") return hostGrants(node);
+    if (node.kind === "host" || node.kind === "host-group") return hostGrants(node);
     if (node.kind === "secret") return secretGrants(node, uses.get(node.name) ?? []);
     if (node.kind === "kms-key") return kmsKeyGrants(node);
     if (node.kind === "function") return functionGrants(node);

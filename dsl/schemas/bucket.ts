@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Fn } from "../function.js";
 import type { Group, User } from "../iam.js";
 import type { Host } from "../host.js";
+import type { HostGroup } from "../host-group.js";
 import type { Network } from "../network.js";
 import type { Service } from "../service.js";
 import { codedString, use } from "./common.js";
@@ -18,7 +19,7 @@ export const BucketName = codedString(
 );
 
 /** Who may act on a bucket's objects. */
-export const Principal = use<Host | User | Group | Service | Fn>("host", "user", "group", "service", "function");
+export const Principal = use<Host | HostGroup | User | Group | Service | Fn>("host", "host-group", "user", "group", "service", "function");
 
 export const BucketSchema = z.strictObject({
   /** The bucket's physical name; by default a unique name prefixed with the system's name prefix. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Network } from "../network.js";
 import type { Topic } from "../topic.js";
-import { Port, ValueSchema, codedString, fail, use } from "./common.js";
+import { Cidr, Port, Tags, ValueSchema, codedString, fail, use } from "./common.js";
 import { FlowFrom } from "./flow.js";
 
 export const InstanceType = codedString(
@@ -9,6 +9,19 @@ export const InstanceType = codedString(
   (value) => /^[a-z][a-z0-9-]*\.[a-z0-9]+$/.test(value) && /\d/.test(value.split(".")[0] ?? ""),
   (value) => `"${value}" is not an EC2 instance type such as t3.micro`,
 );
+
+/**
+ * Tags on the instance(s), for what finds hosts by tag (Consul's and Nomad's `retry_join` with
+ * `provider=aws tag_key=... tag_value=...`, cost reports). Name and the noros: and aws: prefixes are
+ * noros's and AWS's own.
+ */
+export const InstanceTags = Tags.superRefine((tags, ctx) => {
+  for (const key of Object.keys(tags)) {
+    if (key === "Name" || key.startsWith("noros:") || key.toLowerCase().startsWith("aws:")) {
+      fail(ctx, "NOROS2041", `tag "${key}" is reserved: noros sets Name and the noros: tags, AWS the aws: tags`, [key]);
+    }
+  }
+});
 
 export const HostSchema = z.strictObject({
   /** The network the host lives in. */
@@ -21,6 +34,16 @@ export const HostSchema = z.strictObject({
   os: z.union([z.literal("nixos"), z.strictObject({ ami: z.string().regex(/^ami-[0-9a-f]{8,17}$/, "expected an AMI id such as ami-0123456789abcdef0") })]).default("nixos"),
   /** Size of the encrypted root volume. */
   diskGb: z.number().int().min(8).max(16384).default(20),
+  /**
+   * Restart on failure: when the system status check fails (the hardware or AWS's network under the
+   * instance), CloudWatch recovers the instance onto healthy hardware, keeping its id, IP and volumes;
+   * when the instance status check fails (the OS stopped answering), CloudWatch reboots it. On by
+   * default: two alarms cost little, and without them a hung host stays down until someone notices.
+   * (EC2 cannot recover instance types with instance-store volumes, such as c5d or i4i.)
+   */
+  restartOnFailure: z.boolean().default(true),
+  /** Topics told when one of the host's alarms fires or clears (restart on failure). */
+  notify: z.array(use<Topic>("topic")).default([]),
   /**
    * Inbound traffic the host accepts: a port and protocol from an address range, or from another
    * construct (`from: lb`), whose security group the rule then names. Nothing else gets in.
@@ -40,6 +63,8 @@ export const HostSchema = z.strictObject({
       ValueSchema,
     )
     .default({}),
+  /** Tags on the instance (see InstanceTags). */
+  tags: InstanceTags.default({}),
   /** Topics the host may publish to. */
   publishesTo: z.array(use<Topic>("topic")).default([]),
 });

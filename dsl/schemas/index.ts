@@ -6,6 +6,11 @@ import { BucketSchema } from "./bucket.js";
 import { FunctionSchema } from "./function.js";
 import { HostSchema } from "./host.js";
 import { HttpApiSchema } from "./http-api.js";
+import { HostGroupSchema } from "./host-group.js";
+import { VolumeSchema } from "./volume.js";
+import { SnapshotsSchema } from "./snapshots.js";
+import { AlarmSchema } from "./alarm.js";
+import { ParameterSchema } from "./parameter.js";
 import { GroupSchema, UserSchema } from "./iam.js";
 import { LogGroupSchema } from "./log-group.js";
 import { NetworkSchema } from "./network.js";
@@ -29,6 +34,11 @@ export const constructSchemas = {
   user: UserSchema,
   group: GroupSchema,
   host: HostSchema,
+  "host-group": HostGroupSchema,
+  volume: VolumeSchema,
+  snapshots: SnapshotsSchema,
+  alarm: AlarmSchema,
+  parameter: ParameterSchema,
   topic: TopicSchema,
   "log-group": LogGroupSchema,
   service: ServiceSchema,

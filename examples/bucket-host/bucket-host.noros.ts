@@ -10,14 +10,17 @@ import { rebootOnChange } from "./reboot.ts";
 /** The one knob the wish list asks for: the reader's instance type. */
 const instanceType = "t3.small";
 
-// requirement S0.8 (partly): `topic("alerts")`, the host publishes to it (alarms come with the alarm construct)
+// requirement S0.8: `topic("alerts")`: the reader's restart-on-failure alarms publish to it (`notify`), and the host itself may publish to it
 const alerts = topic("alerts", { emails: ["ops@example.com"] });
 
 // requirement S0.9 (partly): `host(...)` runs NixOS by default; its configuration is an S3 object keyed by sha256, applied by an SSM association, no SSH (nixpkgs pinning is open)
+// requirement S0.3: `restartOnFailure: true`: status-check alarms that recover (system check) or reboot (instance check) the reader, telling `alerts`
 const reader = host("reader", {
   network,
   subnet: "private",
   instanceType,
+  restartOnFailure: true,
+  notify: [alerts],
   publishesTo: [alerts],
 });
 

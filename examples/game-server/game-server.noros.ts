@@ -5,11 +5,13 @@ import { gameLb } from "./edge.ts";
 import { serverLogs } from "./logs.ts";
 import { network } from "./network.ts";
 import { server } from "./server.ts";
+import { nightly } from "./snapshots.ts";
 import { startApi } from "./start.ts";
 import { stopIdle } from "./stop-idle.ts";
+import { world } from "./world.ts";
 
 export default system("game-server", {
   region: "eu-west-1",
-  resources: [network, server, serverLogs, gameLb, startApi, stopIdle],
+  resources: [network, server, serverLogs, gameLb, startApi, stopIdle, world, nightly],
   outputs: { server_id: server.instanceId },
 });

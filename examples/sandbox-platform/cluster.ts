@@ -3,12 +3,12 @@ import { network } from "./network.ts";
 
 /** Nomad (HTTP, RPC, Serf) and Consul (server RPC, LAN gossip, HTTP, DNS) inside the VPC only. */
 const clusterPorts = [4646, 4647, 4648, 8300, 8301, 8500, 8600];
-const fromVpc = clusterPorts.map((port) => ({
+export const fromVpc = clusterPorts.map((port) => ({
   port,
   from: "10.40.0.0/16",
   description: "nomad and consul inside the VPC",
 }));
-const gossipUdp = [4648, 8301, 8600].map((port) => ({
+export const gossipUdp = [4648, 8301, 8600].map((port) => ({
   port,
   protocol: "udp" as const,
   from: "10.40.0.0/16",
@@ -21,20 +21,6 @@ export const servers = [1, 2, 3].map((n) =>
   host(`nomad-server-${n}`, {
     network,
     instanceType: "t3.small",
-    ingress: [...fromVpc, ...gossipUdp],
-  }),
-);
-
-/**
- * Nomad clients that run the Firecracker sandboxes. Firecracker needs KVM, so they are bare-metal
- * instances (or instance types with nested virtualisation).
- */
-// requirement S2.2 (partly): bare-metal clients so KVM is available (CNI and hyperthreading settings are open)
-export const clients = [1, 2].map((n) =>
-  host(`nomad-client-${n}`, {
-    network,
-    instanceType: "c5.metal",
-    diskGb: 100,
     ingress: [...fromVpc, ...gossipUdp],
   }),
 );

@@ -2,15 +2,16 @@
 // key-authenticated API. Users upload environments (a Dockerfile or an image) to a bucket.
 import { bucket, system } from "noros";
 import { api } from "./api.ts";
-import { clients, servers } from "./cluster.ts";
+import { clients } from "./clients.ts";
+import { servers } from "./cluster.ts";
 import { apiEdge } from "./edge.ts";
 import { network } from "./network.ts";
 
 /** Where users upload the Dockerfiles or images their sandboxes boot from; the clients read them. */
-const environments = bucket("environments", { restrictTo: network, readers: clients });
+const environments = bucket("environments", { restrictTo: network, readers: [clients] });
 
 export default system("sandbox-platform", {
   region: "eu-central-1",
-  resources: [network, ...servers, ...clients, environments, api, ...apiEdge],
+  resources: [network, ...servers, clients, environments, api, ...apiEdge],
   outputs: { environments_bucket: environments.bucketName },
 });

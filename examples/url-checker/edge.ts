@@ -18,7 +18,7 @@ export function checkerEndpoint(checker: Service) {
 
   /** The zone the endpoint's name lives in; delegate it from example.com's zone (output checker-zone_name_servers). */
   const zone = dnsZone("checker-zone", { domain: "checker.example.com" });
-  // requirement S3.4 (partly): `dnsRecord("checker-record")`, a Route53 alias record for the endpoint
+  // requirement S3.4: `dnsRecord("checker-record")`, a Route53 alias record for the endpoint
   const record = dnsRecord("checker-record", { zone, name: "checker.example.com", to: lb });
   return { lb, zone, record };
 }

@@ -1,7 +1,9 @@
 // S3 of SYSTEMS.md: a container app that checks a list of URLs in parallel and writes all results to
 // one JSON file in S3, running as an ECS Fargate service in private subnets behind an ALB with a
-// Route53 record (edge.ts); the results token comes from Secrets Manager. (The alarm is still to come.)
+// Route53 record (edge.ts); the results token comes from Secrets Manager; the alarm on a URL that keeps
+// failing is in alarms.ts.
 import { bucket, lazy, service, system, text } from "noros";
+import { urlAlerts, urlFailing } from "./alarms.ts";
 import { checkerEndpoint } from "./edge.ts";
 import { network } from "./network.ts";
 import { resultsToken } from "./secrets.ts";
@@ -27,7 +29,7 @@ const checker = service("checker", {
   },
   // requirement S3.3 (partly): `secrets` takes a secret's .value only (a literal is a compile error): ECS fetches it from Secrets Manager by ARN into RESULTS_TOKEN, with the execution role limited to that one secret
   secrets: { RESULTS_TOKEN: resultsToken.value },
-  // requirement S3.4 (partly): the container HEALTHCHECK, also the load balancer's target health check (custom metrics are written by the app; the alarm is open)
+  // The container HEALTHCHECK, also the load balancer's target health check; the custom metrics' alarm is in alarms.ts.
   healthCheck: { path: "/health", intervalS: 30, timeoutS: 5, retries: 3 },
   // The app's own tests (node:test) run in a build stage; `--no-test` skips them.
   test: ["node", "--test"],
@@ -41,7 +43,7 @@ const endpoint = checkerEndpoint(checker);
 
 export default system("url-checker", {
   region: "eu-central-1",
-  resources: [network, data, checker, resultsToken, endpoint.lb, endpoint.zone, endpoint.record],
+  resources: [network, data, checker, resultsToken, urlAlerts, urlFailing, endpoint.lb, endpoint.zone, endpoint.record],
   // The load balancer's own name, so that the endpoint answers before (and without) DNS delegation.
   outputs: { data_bucket: data.bucketName, checker_url: text`http://${endpoint.lb.dnsName}` },
 });

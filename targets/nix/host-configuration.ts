@@ -14,7 +14,9 @@ export const NIXOS_RELEASE = "25.05";
 export function hostConfiguration(graph: Graph, host: GraphNode<"host">): string {
   const settings: Record<string, NixExpr> = {
     imports: nix.list([nix.interpolated([nix.ref("modulesPath"), "/virtualisation/amazon-image.nix"])]),
-    "networking.hostName": nix.str(host.name),
+    // The instances of a host group need names of their own (Consul refuses two nodes of one name):
+    // an empty hostName lets the amazon-image module take EC2's (ip-10-0-1-2).
+    "networking.hostName": nix.str((host.kind as string) === "host-group" ? "" : host.name),
     "services.amazon-ssm-agent.enable": nix.bool(true),
     "services.openssh.enable": nix.apply(nix.ref("lib.mkForce"), nix.bool(false)),
     "environment.systemPackages": nix.list([nix.ref("pkgs.awscli2")]),

@@ -1,5 +1,5 @@
 import type { Artefact } from "../../compiler/artefact.js";
-import { nodesOf, type Graph } from "../../compiler/graph.js";
+import { nodesOf, type Graph, type GraphNode } from "../../compiler/graph.js";
 import { systemFlake } from "./flake.js";
 import { hostConfiguration } from "./host-configuration.js";
 
@@ -11,7 +11,8 @@ export interface NixOutput {
 
 /** One `nix/<host>/configuration.nix` per NixOS host, and `nix/flake.nix` pinning nixpkgs for all of them. */
 export function lowerNix(graph: Graph): NixOutput {
-  const nodes = nodesOf(graph, "host").filter((h) => h.props.os === "nixos");
+  // A host group's instances share one configuration; its props are a host's (HostGroupSchema extends HostSchema).
+  const nodes = [...nodesOf(graph, "host"), ...(nodesOf(graph, "host-group") as unknown as Array<GraphNode<"host">>)].filter((h) => h.props.os === "nixos");
   const hosts = nodes.map((h) => ({ host: h.name, configuration: hostConfiguration(graph, h) }));
   const artefacts: Artefact[] = hosts.map((h) => ({ path: `nix/${h.host}/configuration.nix`, contents: h.configuration }));
   if (nodes.length > 0) artefacts.push({ path: "nix/flake.nix", contents: systemFlake(graph, nodes.map((h) => ({ name: h.name, instanceType: h.props.instanceType }))) });

@@ -7,6 +7,11 @@ import { lowerFunction } from "./constructs/function.js";
 import { lowerObjectTriggers, lowerSchedules } from "./constructs/function-triggers.js";
 import { lowerHttpApi } from "./constructs/http-api.js";
 import { lowerHost } from "./constructs/host.js";
+import { lowerHostGroup } from "./constructs/host-group.js";
+import { lowerVolume } from "./constructs/volume.js";
+import { lowerSnapshots } from "./constructs/snapshots.js";
+import { lowerAlarm } from "./constructs/alarm.js";
+import { lowerParameter } from "./constructs/parameter.js";
 import { lowerGrants, lowerGroup, lowerUser } from "./constructs/iam.js";
 import { lowerLogGroup } from "./constructs/log-group.js";
 import { lowerNetwork } from "./constructs/network.js";
@@ -24,6 +29,7 @@ import { lowerSecret } from "./constructs/secret.js";
 import { lowerDatabase } from "./constructs/database.js";
 import { lowerCache } from "./constructs/cache.js";
 import { backendSettings } from "./backend.js";
+import { systemTags } from "./default-tags.js";
 import { TerraformDocument } from "./document.js";
 import { refString, valueString } from "./expression.js";
 import { lowerFlows } from "./security-groups.js";
@@ -45,6 +51,8 @@ export interface TerraformOutput {
 const endpointOutputs: Record<string, Record<string, string>> = {
   bucket: { bucket_name: "bucketName", arn: "arn" },
   host: { instance_id: "instanceId", private_ip: "privateIp" },
+  "host-group": { name: "groupName" },
+  volume: { id: "volumeId" },
   topic: { arn: "arn" },
   "log-group": { arn: "arn" },
   service: { repository_url: "repositoryUrl" },
@@ -66,7 +74,7 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
     {
       aws: {
         region: system.props.region,
-        default_tags: { tags: { ...system.props.tags, "noros:system": system.name, "noros:run": "${var.noros_run}" } },
+        default_tags: { tags: systemTags(system) },
       },
     },
   );
@@ -81,6 +89,7 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
   const networks = new Map(nodesOf(graph, "network").map((n) => [n.name, n]));
   const secrets = new Map(nodesOf(graph, "secret").map((n) => [n.name, n]));
   const packages: Artefact[] = [];
+  const hosts = new Map(nodesOf(graph, "host").map((n) => [n.name, n]));
   for (const node of graph.nodes) {
     switch (node.kind) {
       case "network":
@@ -98,8 +107,23 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
       case "host":
         lowerHost(node, tf, graph, networks);
         break;
+      case "host-group":
+        lowerHostGroup(node, tf, graph, networks);
+        break;
+      case "volume":
+        lowerVolume(node, tf, hosts);
+        break;
+      case "snapshots":
+        lowerSnapshots(node, tf, graph);
+        break;
+      case "alarm":
+        lowerAlarm(node, tf);
+        break;
+      case "parameter":
+        lowerParameter(node, tf);
+        break;
       case "topic":
-        lowerTopic(node, tf);
+        lowerTopic(node, tf, graph);
         break;
       case "log-group":
         lowerLogGroup(node, tf);

@@ -10,6 +10,8 @@ export type Attachment =
 
 export const principalAttachments: Readonly<Record<string, Attachment>> = {
   host: { type: "role", role: (n) => `aws_iam_role.${n}` },
+  // Every instance of a host group acts with the group's one role.
+  "host-group": { type: "role", role: (n) => `aws_iam_role.${n}` },
   // A service's grants go to its ECS task role (resolve refuses a service without `run` as a principal).
   service: { type: "role", role: (n) => `aws_iam_role.${n}_task` },
   // A function's grants (its own log group first) are its execution role's only policy.

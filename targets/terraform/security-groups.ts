@@ -9,6 +9,7 @@ import { localName } from "./naming.js";
  */
 export const securityGroupAddresses: Readonly<Record<string, (name: string) => string>> = {
   host: (n) => `aws_security_group.${n}`,
+  "host-group": (n) => `aws_security_group.${n}`,
   service: (n) => `aws_security_group.${n}_service`,
   "load-balancer": (n) => `aws_security_group.${n}_lb`,
   database: (n) => `aws_security_group.${n}_database`,

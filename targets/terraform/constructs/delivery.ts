@@ -5,6 +5,7 @@ import { interpolate, literal } from "../expression.js";
 import { localName, physicalName } from "../naming.js";
 import { policyDocument } from "../policy-document.js";
 import { lowerBucket } from "./bucket.js";
+import { HOST_GROUP_TAG } from "./host-group.js";
 
 /** Terraform-local name of the bucket holding host configurations: an underscore, so no author name collides. */
 export const DELIVERY = "noros_delivery";
@@ -37,7 +38,7 @@ function applyScript(key: string, nixpkgsRev: string): string {
  * the schedule retries it), and the instance itself is never replaced.
  */
 export function lowerDelivery(graph: Graph, tf: TerraformDocument): void {
-  const hosts = nodesOf(graph, "host").filter((h) => graph.hostConfigurations.has(h.name));
+  const hosts = [...nodesOf(graph, "host"), ...nodesOf(graph, "host-group")].filter((h) => graph.hostConfigurations.has(h.name));
   if (hosts.length === 0) return;
   const bucket: GraphNode<"bucket"> = {
     kind: "bucket",
@@ -71,12 +72,14 @@ export function lowerDelivery(graph: Graph, tf: TerraformDocument): void {
       {
         name: "AWS-RunShellScript",
         association_name: physicalName(n, "configuration"),
-        targets: [{ key: "InstanceIds", values: [interpolate(`aws_instance.${n}.id`)] }],
+        // A host group's instances come and go: State Manager applies the association to each one
+        // that joins, found by its tag; apply cannot wait for instances that may not exist yet.
+        targets: host.kind === "host" ? [{ key: "InstanceIds", values: [interpolate(`aws_instance.${n}.id`)] }] : [{ key: `tag:${HOST_GROUP_TAG}`, values: [physicalName(n)] }],
         parameters: { commands: applyScript(key, graph.system.props.nixpkgs.rev) },
         max_errors: "0",
         compliance_severity: "HIGH",
         schedule_expression: "rate(30 minutes)",
-        wait_for_success_timeout_seconds: 1800,
+        ...(host.kind === "host" ? { wait_for_success_timeout_seconds: 1800 } : {}),
         depends_on: [`aws_s3_object.${localName(n, "configuration")}`, `aws_iam_role_policy.${localName(n, "delivery")}`],
       },
       n,

@@ -1,33 +1,41 @@
+import { securityGroupOf } from "../security-groups.js";
 import type { Graph, GraphNode, RefValue } from "../../../compiler/graph.js";
 import { cacheAuthArnVariable, cachesOnHost } from "../../../compiler/util/host-cache.js";
 import { architectureOf } from "../../../compiler/util/architecture.js";
+import type { HostProps } from "../../../dsl/schemas/host.js";
+import { systemTags } from "../default-tags.js";
 import type { TerraformDocument } from "../document.js";
 import { interpolate } from "../expression.js";
 import { nixosUserData } from "../user-data.js";
 import { localName, nameTag, physicalName } from "../naming.js";
 import { policyDocument } from "../policy-document.js";
 import { subnetId } from "./network.js";
+import { lowerRestartOnFailure } from "./restart-on-failure.js";
 
 /** The account the NixOS project publishes its official AMIs from. */
 export const NIXOS_AMI_OWNER = "427812963091";
 export const NIXOS_RELEASE = "25.05";
 
-function nixosAmi(tf: TerraformDocument, architecture: "arm64" | "x86_64", origin: string): string {
-  const name = `nixos_${architecture}`;
-  tf.data(
-    "aws_ami",
-    name,
-    {
-      most_recent: true,
-      owners: [NIXOS_AMI_OWNER],
-      filter: [
-        { name: "name", values: [`nixos/${NIXOS_RELEASE}*`] },
-        { name: "architecture", values: [architecture] },
-      ],
-    },
-    origin,
-  );
-  return interpolate(`data.aws_ami.${name}.id`);
+/** The image a host boots, as the data source that also tells its root device's name. */
+function amiLookup(tf: TerraformDocument, name: string, os: HostProps["os"], instanceType: string): string {
+  if (os === "nixos") {
+    const architecture = architectureOf(instanceType);
+    return tf.data(
+      "aws_ami",
+      `nixos_${architecture}`,
+      {
+        most_recent: true,
+        owners: [NIXOS_AMI_OWNER],
+        filter: [
+          { name: "name", values: [`nixos/${NIXOS_RELEASE}*`] },
+          { name: "architecture", values: [architecture] },
+        ],
+      },
+      name,
+    );
+  }
+  // A given AMI is looked up by its id only to learn its root device name (/dev/xvda, /dev/sda1, ...).
+  return tf.data("aws_ami", localName(name, "ami"), { filter: [{ name: "image-id", values: [os.ami] }] }, name);
 }
 
 /** For each cache the host runs, the ARN of its auth token, which the host fetches at boot. */
@@ -38,14 +46,11 @@ function cacheEnvironment(graph: Graph, host: string): Record<string, RefValue> 
 }
 
 /**
- * An instance with its own role (Session Manager only: no SSH key, no port 22), IMDSv2 with a hop
- * limit of one, an encrypted root volume, and a security group that only lets it reach HTTPS.
+ * The identity an instance acts with: a role only EC2 may assume, holding Session Manager's managed
+ * policy (AmazonSSMManagedInstanceCore: the SSM agent's registration, Run Command and Session Manager
+ * channels, nothing else) plus whatever the construct's relationships grant, and its instance profile.
  */
-export function lowerHost(node: GraphNode<"host">, tf: TerraformDocument, graph: Graph, networks: ReadonlyMap<string, GraphNode<"network">>): void {
-  const n = node.name;
-  const { props } = node;
-  const network = networks.get(props.network.name) as GraphNode<"network">;
-
+export function lowerInstanceRole(tf: TerraformDocument, n: string): void {
   const assume = tf.data(
     "aws_iam_policy_document",
     localName(n, "assume"),
@@ -55,36 +60,94 @@ export function lowerHost(node: GraphNode<"host">, tf: TerraformDocument, graph:
   tf.resource("aws_iam_role", n, { name: physicalName(n), assume_role_policy: interpolate(`${assume}.json`), tags: nameTag(n) }, n);
   tf.resource("aws_iam_role_policy_attachment", localName(n, "ssm"), { role: interpolate(`aws_iam_role.${n}.name`), policy_arn: "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore" }, n);
   tf.resource("aws_iam_instance_profile", n, { name: physicalName(n), role: interpolate(`aws_iam_role.${n}.name`) }, n);
+}
 
-  tf.resource("aws_security_group", n, { name: physicalName(n), description: `noros host ${n}`, vpc_id: interpolate(`aws_vpc.${network.name}.id`), tags: nameTag(n) }, n);
+/** A security group that lets the instance reach HTTPS only; the declared ingress comes from the flows. */
+export function lowerInstanceSecurityGroup(tf: TerraformDocument, kind: "host" | "host-group", n: string, network: GraphNode<"network">): void {
+  const group = securityGroupOf(kind, n);
+  const [type, local] = group.split(".") as [string, string];
+  tf.resource(type, local, { name: physicalName(n), description: `noros ${kind} ${n}`, vpc_id: interpolate(`aws_vpc.${network.name}.id`), tags: nameTag(n) }, n);
   tf.resource(
     "aws_vpc_security_group_egress_rule",
     localName(n, "https"),
-    { security_group_id: interpolate(`aws_security_group.${n}.id`), description: "HTTPS: Session Manager, S3, the Nix binary cache", ip_protocol: "tcp", from_port: 443, to_port: 443, cidr_ipv4: "0.0.0.0/0" },
+    { security_group_id: interpolate(`${group}.id`), description: "HTTPS: Session Manager, S3, the Nix binary cache", ip_protocol: "tcp", from_port: 443, to_port: 443, cidr_ipv4: "0.0.0.0/0" },
     n,
   );
+  // Its ingress is lowered with every other flow (security-groups.ts lowerFlows), like the firewall.
+}
 
-  // Its ingress is lowered with every other flow (security-groups.ts lowerFlows).
+/** What a launch template needs to know about the instances it launches. */
+export interface LaunchSpec {
+  readonly kind: "host" | "host-group";
+  readonly props: Pick<HostProps, "instanceType" | "os" | "diskGb" | "subnet" | "environment">;
+  /** A host pins its subnet here; a group's instances get theirs from the auto scaling group. */
+  readonly subnetId?: string;
+}
 
+/**
+ * Every instance noros runs is launched from a launch template, so a host and the instances of a host
+ * group are configured by the same code: IMDSv2 only with a hop limit of one (a container on the host
+ * cannot reach the instance's credentials), detailed monitoring, an encrypted gp3 root volume deleted
+ * with the instance, a public IP only in a public subnet, the instance profile, and the user data.
+ * Volumes are tagged here because AWS creates them: the provider's default tags never reach them.
+ * Returns the `launch_template` block that launches from the template's latest version.
+ */
+export function lowerLaunchTemplate(tf: TerraformDocument, graph: Graph, n: string, spec: LaunchSpec): Record<string, string> {
+  const { props } = spec;
+  const ami = amiLookup(tf, n, props.os, props.instanceType);
   const configuration = graph.hostConfigurations.get(n);
-  const ami = props.os === "nixos" ? nixosAmi(tf, architectureOf(props.instanceType), n) : props.os.ami;
-  const subnet = subnetId(network, props.subnet, 0);
+  const userData = configuration ? nixosUserData(n, { ...props.environment, ...cacheEnvironment(graph, n) }) : undefined;
+  // Launch templates take user data base64-encoded; a local keeps the script readable in the output.
+  if (userData !== undefined) tf.local(localName(n, "user_data"), userData, n);
   tf.resource(
-    "aws_instance",
+    "aws_launch_template",
     n,
     {
-      ami,
+      name: physicalName(n),
+      description: `noros ${spec.kind} ${n}`,
+      image_id: interpolate(`${ami}.id`),
       instance_type: props.instanceType,
-      subnet_id: subnet,
-      vpc_security_group_ids: [interpolate(`aws_security_group.${n}.id`)],
-      iam_instance_profile: interpolate(`aws_iam_instance_profile.${n}.name`),
-      associate_public_ip_address: props.subnet === "public",
-      monitoring: true,
+      update_default_version: true,
+      iam_instance_profile: { arn: interpolate(`aws_iam_instance_profile.${n}.arn`) },
+      network_interfaces: [
+        {
+          device_index: 0,
+          associate_public_ip_address: String(props.subnet === "public"),
+          delete_on_termination: "true",
+          security_groups: [interpolate(`${securityGroupOf(spec.kind, n)}.id`)],
+          ...(spec.subnetId ? { subnet_id: spec.subnetId } : {}),
+        },
+      ],
       metadata_options: { http_endpoint: "enabled", http_tokens: "required", http_put_response_hop_limit: 1 },
-      root_block_device: { encrypted: true, volume_type: "gp3", volume_size: props.diskGb },
-      ...(configuration ? { user_data: nixosUserData(n, { ...props.environment, ...cacheEnvironment(graph, n) }) } : {}),
+      monitoring: { enabled: true },
+      block_device_mappings: [
+        {
+          device_name: interpolate(`${ami}.root_device_name`),
+          ebs: { encrypted: "true", volume_type: "gp3", volume_size: props.diskGb, delete_on_termination: "true" },
+        },
+      ],
+      tag_specifications: [{ resource_type: "volume", tags: { ...systemTags(graph.system), ...nameTag(n), "noros:host": physicalName(n) } }],
+      ...(userData !== undefined ? { user_data: interpolate(`base64encode(local.${localName(n, "user_data")})`) } : {}),
       tags: nameTag(n),
     },
     n,
   );
+  return { id: interpolate(`aws_launch_template.${n}.id`), version: interpolate(`aws_launch_template.${n}.latest_version`) };
+}
+
+/**
+ * One instance from its own launch template, with its own role (Session Manager only: no SSH key, no
+ * port 22) and security group. Whatever the template holds (instance type, disk, environment) is part
+ * of the instance: changing it replaces the instance, visibly in the plan. A NixOS configuration is
+ * delivered separately (constructs/delivery.ts) and never replaces it.
+ */
+export function lowerHost(node: GraphNode<"host">, tf: TerraformDocument, graph: Graph, networks: ReadonlyMap<string, GraphNode<"network">>): void {
+  const n = node.name;
+  const { props } = node;
+  const network = networks.get(props.network.name) as GraphNode<"network">;
+  lowerInstanceRole(tf, n);
+  lowerInstanceSecurityGroup(tf, "host", n, network);
+  const launchTemplate = lowerLaunchTemplate(tf, graph, n, { kind: "host", props, subnetId: subnetId(network, props.subnet, 0) });
+  tf.resource("aws_instance", n, { launch_template: launchTemplate, tags: { ...props.tags, ...nameTag(n) } }, n);
+  lowerRestartOnFailure(node, tf, graph.system.props.region);
 }

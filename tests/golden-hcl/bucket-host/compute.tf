@@ -16,27 +16,42 @@ data "aws_ami" "nixos_x86_64" {
 }
 
 resource "aws_instance" "reader" {
-  ami                         = data.aws_ami.nixos_x86_64.id
-  associate_public_ip_address = false
-  iam_instance_profile        = aws_iam_instance_profile.reader.name
-  instance_type               = "t3.small"
-  monitoring                  = true
-  subnet_id                   = aws_subnet.main_private_0.id
-  vpc_security_group_ids      = [aws_security_group.reader.id]
+  tags = {
+    Name = "${var.name_prefix}-reader"
+  }
+
+  launch_template {
+    id      = aws_launch_template.reader.id
+    version = aws_launch_template.reader.latest_version
+  }
+}
+
+resource "aws_launch_template" "reader" {
+  description            = "noros host reader"
+  image_id               = data.aws_ami.nixos_x86_64.id
+  instance_type          = "t3.small"
+  name                   = "${var.name_prefix}-reader"
+  update_default_version = true
+  user_data              = base64encode(local.reader_user_data)
 
   tags = {
     Name = "${var.name_prefix}-reader"
   }
 
-  user_data = <<-EOT
-    #!/usr/bin/env bash
-    # noros host reader: its environment; the NixOS configuration arrives through Session Manager
-    set -euo pipefail
-    install -d -m 0755 /etc/noros
-    cat > /etc/noros/environment <<'NOROS_EOF'
-    NOROS_CACHE_SESSIONS_AUTH_ARN='${replace("${local.sessions-auth_secret_arn}", "'", "'\\''")}'
-    NOROS_EOF
-  EOT
+  block_device_mappings {
+    device_name = data.aws_ami.nixos_x86_64.root_device_name
+
+    ebs {
+      delete_on_termination = "true"
+      encrypted             = "true"
+      volume_size           = 20
+      volume_type           = "gp3"
+    }
+  }
+
+  iam_instance_profile {
+    arn = aws_iam_instance_profile.reader.arn
+  }
 
   metadata_options {
     http_endpoint               = "enabled"
@@ -44,9 +59,26 @@ resource "aws_instance" "reader" {
     http_tokens                 = "required"
   }
 
-  root_block_device {
-    encrypted   = true
-    volume_size = 20
-    volume_type = "gp3"
+  monitoring {
+    enabled = true
+  }
+
+  network_interfaces {
+    associate_public_ip_address = "false"
+    delete_on_termination       = "true"
+    device_index                = 0
+    security_groups             = [aws_security_group.reader.id]
+    subnet_id                   = aws_subnet.main_private_0.id
+  }
+
+  tag_specifications {
+    resource_type = "volume"
+
+    tags = {
+      Name           = "${var.name_prefix}-reader"
+      "noros:host"   = "${var.name_prefix}-reader"
+      "noros:run"    = var.noros_run
+      "noros:system" = "bucket-host"
+    }
   }
 }

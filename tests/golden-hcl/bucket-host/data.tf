@@ -59,6 +59,17 @@ resource "aws_db_subnet_group" "app-db" {
   }
 }
 
+resource "aws_kms_key" "alerts_sns" {
+  deletion_window_in_days = 30
+  description             = "noros topic alerts"
+  enable_key_rotation     = true
+  policy                  = data.aws_iam_policy_document.alerts_sns_key.json
+
+  tags = {
+    Name = "${var.name_prefix}-alerts"
+  }
+}
+
 resource "aws_secretsmanager_secret" "app-db-password" {
   description             = "password of the app database's application user"
   name                    = "${var.name_prefix}-app-db-password"

@@ -2,6 +2,56 @@
 
 data "aws_caller_identity" "current" {}
 
+data "aws_iam_policy_document" "alerts_sns_key" {
+  statement {
+    actions   = ["kms:*"]
+    effect    = "Allow"
+    resources = ["*"]
+    sid       = "AccountAdministers"
+
+    principals {
+      identifiers = ["arn:aws:iam::${data.aws_caller_identity.current.account_id}:root"]
+      type        = "AWS"
+    }
+  }
+
+  statement {
+    actions   = ["kms:Decrypt", "kms:GenerateDataKey*"]
+    effect    = "Allow"
+    resources = ["*"]
+    sid       = "PublishersThroughSns"
+
+    condition {
+      test     = "StringEquals"
+      values   = [data.aws_caller_identity.current.account_id]
+      variable = "kms:CallerAccount"
+    }
+
+    condition {
+      test     = "StringEquals"
+      values   = ["sns.eu-central-1.amazonaws.com"]
+      variable = "kms:ViaService"
+    }
+
+    principals {
+      identifiers = ["*"]
+      type        = "AWS"
+    }
+  }
+
+  statement {
+    actions   = ["kms:Decrypt", "kms:GenerateDataKey*"]
+    effect    = "Allow"
+    resources = ["*"]
+    sid       = "CloudWatchAlarms"
+
+    principals {
+      identifiers = ["cloudwatch.amazonaws.com"]
+      type        = "Service"
+    }
+  }
+}
+
 data "aws_iam_policy_document" "noros_delivery_bucket" {
   statement {
     actions   = ["s3:*"]

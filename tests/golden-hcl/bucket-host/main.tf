@@ -5,4 +5,14 @@ locals {
   sessions-auth_secret_arn   = aws_secretsmanager_secret.sessions-auth.arn
   sessions_cache_endpoint    = aws_instance.reader.private_ip
   sessions_cache_port        = 6379
+
+  reader_user_data = <<-EOT
+    #!/usr/bin/env bash
+    # noros host reader: its environment; the NixOS configuration arrives through Session Manager
+    set -euo pipefail
+    install -d -m 0755 /etc/noros
+    cat > /etc/noros/environment <<'NOROS_EOF'
+    NOROS_CACHE_SESSIONS_AUTH_ARN='${replace("${local.sessions-auth_secret_arn}", "'", "'\\''")}'
+    NOROS_EOF
+  EOT
 }

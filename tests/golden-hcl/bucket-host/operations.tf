@@ -19,8 +19,48 @@ resource "aws_cloudwatch_log_group" "status_service" {
   retention_in_days = 30
 }
 
+resource "aws_cloudwatch_metric_alarm" "reader_reboot" {
+  alarm_actions       = ["arn:aws:automate:eu-central-1:ec2:reboot", aws_sns_topic.alerts.arn]
+  alarm_description   = "host reader: the instance status check failed (the OS stopped answering); rebooting it"
+  alarm_name          = "${var.name_prefix}-reader-reboot"
+  comparison_operator = "GreaterThanThreshold"
+  datapoints_to_alarm = 3
+  evaluation_periods  = 3
+  metric_name         = "StatusCheckFailed_Instance"
+  namespace           = "AWS/EC2"
+  ok_actions          = [aws_sns_topic.alerts.arn]
+  period              = 60
+  statistic           = "Maximum"
+  threshold           = 0
+  treat_missing_data  = "missing"
+
+  dimensions = {
+    InstanceId = aws_instance.reader.id
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "reader_recover" {
+  alarm_actions       = ["arn:aws:automate:eu-central-1:ec2:recover", aws_sns_topic.alerts.arn]
+  alarm_description   = "host reader: the system status check failed (hardware or AWS network); recovering the instance onto healthy hardware"
+  alarm_name          = "${var.name_prefix}-reader-recover"
+  comparison_operator = "GreaterThanThreshold"
+  datapoints_to_alarm = 2
+  evaluation_periods  = 2
+  metric_name         = "StatusCheckFailed_System"
+  namespace           = "AWS/EC2"
+  ok_actions          = [aws_sns_topic.alerts.arn]
+  period              = 60
+  statistic           = "Maximum"
+  threshold           = 0
+  treat_missing_data  = "missing"
+
+  dimensions = {
+    InstanceId = aws_instance.reader.id
+  }
+}
+
 resource "aws_sns_topic" "alerts" {
-  kms_master_key_id = "alias/aws/sns"
+  kms_master_key_id = aws_kms_key.alerts_sns.arn
   name              = "${var.name_prefix}-alerts"
 }
 

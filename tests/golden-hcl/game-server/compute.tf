@@ -15,27 +15,100 @@ data "aws_ami" "nixos_x86_64" {
   }
 }
 
+resource "aws_dlm_lifecycle_policy" "nightly_server" {
+  description        = "noros snapshots nightly of host server"
+  execution_role_arn = aws_iam_role.nightly.arn
+  state              = "ENABLED"
+
+  tags = {
+    Name = "${var.name_prefix}-nightly-server"
+  }
+
+  policy_details {
+    policy_type        = "EBS_SNAPSHOT_MANAGEMENT"
+    resource_locations = ["CLOUD"]
+    resource_types     = ["VOLUME"]
+
+    target_tags = {
+      "noros:host" = "${var.name_prefix}-server"
+    }
+
+    schedule {
+      copy_tags = true
+      name      = "daily"
+
+      tags_to_add = {
+        "noros:run"       = var.noros_run
+        "noros:snapshots" = "${var.name_prefix}-nightly"
+        "noros:system"    = "game-server"
+      }
+
+      create_rule {
+        interval      = 24
+        interval_unit = "HOURS"
+        times         = ["04:00"]
+      }
+
+      retain_rule {
+        interval      = 7
+        interval_unit = "DAYS"
+      }
+    }
+  }
+
+  depends_on = [aws_iam_role_policy_attachment.nightly_dlm]
+}
+
+resource "aws_ebs_volume" "world" {
+  availability_zone = aws_subnet.game_public_0.availability_zone
+  encrypted         = true
+  final_snapshot    = false
+  size              = 50
+  type              = "gp3"
+
+  tags = {
+    Name         = "${var.name_prefix}-world"
+    "noros:host" = "${var.name_prefix}-server"
+  }
+}
+
 resource "aws_instance" "server" {
-  ami                         = data.aws_ami.nixos_x86_64.id
-  associate_public_ip_address = true
-  iam_instance_profile        = aws_iam_instance_profile.server.name
-  instance_type               = "c6i.large"
-  monitoring                  = true
-  subnet_id                   = aws_subnet.game_public_0.id
-  vpc_security_group_ids      = [aws_security_group.server.id]
+  tags = {
+    Name = "${var.name_prefix}-server"
+  }
+
+  launch_template {
+    id      = aws_launch_template.server.id
+    version = aws_launch_template.server.latest_version
+  }
+}
+
+resource "aws_launch_template" "server" {
+  description            = "noros host server"
+  image_id               = data.aws_ami.nixos_x86_64.id
+  instance_type          = "c6i.large"
+  name                   = "${var.name_prefix}-server"
+  update_default_version = true
+  user_data              = base64encode(local.server_user_data)
 
   tags = {
     Name = "${var.name_prefix}-server"
   }
 
-  user_data = <<-EOT
-    #!/usr/bin/env bash
-    # noros host server: its environment; the NixOS configuration arrives through Session Manager
-    set -euo pipefail
-    install -d -m 0755 /etc/noros
-    cat > /etc/noros/environment <<'NOROS_EOF'
-    NOROS_EOF
-  EOT
+  block_device_mappings {
+    device_name = data.aws_ami.nixos_x86_64.root_device_name
+
+    ebs {
+      delete_on_termination = "true"
+      encrypted             = "true"
+      volume_size           = 60
+      volume_type           = "gp3"
+    }
+  }
+
+  iam_instance_profile {
+    arn = aws_iam_instance_profile.server.arn
+  }
 
   metadata_options {
     http_endpoint               = "enabled"
@@ -43,9 +116,33 @@ resource "aws_instance" "server" {
     http_tokens                 = "required"
   }
 
-  root_block_device {
-    encrypted   = true
-    volume_size = 60
-    volume_type = "gp3"
+  monitoring {
+    enabled = true
   }
+
+  network_interfaces {
+    associate_public_ip_address = "true"
+    delete_on_termination       = "true"
+    device_index                = 0
+    security_groups             = [aws_security_group.server.id]
+    subnet_id                   = aws_subnet.game_public_0.id
+  }
+
+  tag_specifications {
+    resource_type = "volume"
+
+    tags = {
+      Name           = "${var.name_prefix}-server"
+      "noros:host"   = "${var.name_prefix}-server"
+      "noros:run"    = var.noros_run
+      "noros:system" = "game-server"
+    }
+  }
+}
+
+resource "aws_volume_attachment" "world" {
+  device_name                    = "/dev/sdf"
+  instance_id                    = aws_instance.server.id
+  stop_instance_before_detaching = true
+  volume_id                      = aws_ebs_volume.world.id
 }

@@ -32,6 +32,44 @@ resource "aws_cloudwatch_log_group" "stop-idle_function" {
   }
 }
 
+resource "aws_cloudwatch_metric_alarm" "server_reboot" {
+  alarm_actions       = ["arn:aws:automate:eu-west-1:ec2:reboot"]
+  alarm_description   = "host server: the instance status check failed (the OS stopped answering); rebooting it"
+  alarm_name          = "${var.name_prefix}-server-reboot"
+  comparison_operator = "GreaterThanThreshold"
+  datapoints_to_alarm = 3
+  evaluation_periods  = 3
+  metric_name         = "StatusCheckFailed_Instance"
+  namespace           = "AWS/EC2"
+  period              = 60
+  statistic           = "Maximum"
+  threshold           = 0
+  treat_missing_data  = "missing"
+
+  dimensions = {
+    InstanceId = aws_instance.server.id
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "server_recover" {
+  alarm_actions       = ["arn:aws:automate:eu-west-1:ec2:recover"]
+  alarm_description   = "host server: the system status check failed (hardware or AWS network); recovering the instance onto healthy hardware"
+  alarm_name          = "${var.name_prefix}-server-recover"
+  comparison_operator = "GreaterThanThreshold"
+  datapoints_to_alarm = 2
+  evaluation_periods  = 2
+  metric_name         = "StatusCheckFailed_System"
+  namespace           = "AWS/EC2"
+  period              = 60
+  statistic           = "Maximum"
+  threshold           = 0
+  treat_missing_data  = "missing"
+
+  dimensions = {
+    InstanceId = aws_instance.server.id
+  }
+}
+
 resource "aws_ssm_association" "server_configuration" {
   association_name                 = "${var.name_prefix}-server-configuration"
   compliance_severity              = "HIGH"

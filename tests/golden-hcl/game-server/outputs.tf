@@ -31,3 +31,7 @@ output "start_url" {
 output "stop-idle_function_name" {
   value = aws_lambda_function.stop-idle.function_name
 }
+
+output "world_id" {
+  value = aws_ebs_volume.world.id
+}

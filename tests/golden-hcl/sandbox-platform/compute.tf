@@ -15,97 +15,180 @@ data "aws_ami" "nixos_x86_64" {
   }
 }
 
-resource "aws_instance" "nomad-client-1" {
-  ami                         = data.aws_ami.nixos_x86_64.id
-  associate_public_ip_address = false
-  iam_instance_profile        = aws_iam_instance_profile.nomad-client-1.name
-  instance_type               = "c5.metal"
-  monitoring                  = true
-  subnet_id                   = aws_subnet.platform_private_0.id
-  vpc_security_group_ids      = [aws_security_group.nomad-client-1.id]
+resource "aws_autoscaling_group" "nomad-clients" {
+  desired_capacity          = 2
+  health_check_grace_period = 300
+  health_check_type         = "EC2"
+  max_size                  = 10
+  min_size                  = 2
+  name                      = "${var.name_prefix}-nomad-clients"
+  wait_for_capacity_timeout = "30m"
 
-  tags = {
-    Name = "${var.name_prefix}-nomad-client-1"
+  vpc_zone_identifier = [
+    aws_subnet.platform_private_0.id,
+    aws_subnet.platform_private_1.id,
+    aws_subnet.platform_private_2.id,
+  ]
+
+  instance_refresh {
+    strategy = "Rolling"
+
+    preferences {
+      min_healthy_percentage = 90
+    }
   }
 
-  user_data = <<-EOT
-    #!/usr/bin/env bash
-    # noros host nomad-client-1: its environment; the NixOS configuration arrives through Session Manager
-    set -euo pipefail
-    install -d -m 0755 /etc/noros
-    cat > /etc/noros/environment <<'NOROS_EOF'
-    NOROS_EOF
-  EOT
-
-  metadata_options {
-    http_endpoint               = "enabled"
-    http_put_response_hop_limit = 1
-    http_tokens                 = "required"
+  launch_template {
+    id      = aws_launch_template.nomad-clients.id
+    version = aws_launch_template.nomad-clients.latest_version
   }
 
-  root_block_device {
-    encrypted   = true
-    volume_size = 100
-    volume_type = "gp3"
-  }
-}
-
-resource "aws_instance" "nomad-client-2" {
-  ami                         = data.aws_ami.nixos_x86_64.id
-  associate_public_ip_address = false
-  iam_instance_profile        = aws_iam_instance_profile.nomad-client-2.name
-  instance_type               = "c5.metal"
-  monitoring                  = true
-  subnet_id                   = aws_subnet.platform_private_0.id
-  vpc_security_group_ids      = [aws_security_group.nomad-client-2.id]
-
-  tags = {
-    Name = "${var.name_prefix}-nomad-client-2"
+  tag {
+    key                 = "Name"
+    propagate_at_launch = true
+    value               = "${var.name_prefix}-nomad-clients"
   }
 
-  user_data = <<-EOT
-    #!/usr/bin/env bash
-    # noros host nomad-client-2: its environment; the NixOS configuration arrives through Session Manager
-    set -euo pipefail
-    install -d -m 0755 /etc/noros
-    cat > /etc/noros/environment <<'NOROS_EOF'
-    NOROS_EOF
-  EOT
-
-  metadata_options {
-    http_endpoint               = "enabled"
-    http_put_response_hop_limit = 1
-    http_tokens                 = "required"
+  tag {
+    key                 = "nomad-role"
+    propagate_at_launch = true
+    value               = "client"
   }
 
-  root_block_device {
-    encrypted   = true
-    volume_size = 100
-    volume_type = "gp3"
+  tag {
+    key                 = "noros:host-group"
+    propagate_at_launch = true
+    value               = "${var.name_prefix}-nomad-clients"
+  }
+
+  tag {
+    key                 = "noros:run"
+    propagate_at_launch = true
+    value               = var.noros_run
+  }
+
+  tag {
+    key                 = "noros:system"
+    propagate_at_launch = true
+    value               = "sandbox-platform"
   }
 }
 
 resource "aws_instance" "nomad-server-1" {
-  ami                         = data.aws_ami.nixos_x86_64.id
-  associate_public_ip_address = false
-  iam_instance_profile        = aws_iam_instance_profile.nomad-server-1.name
-  instance_type               = "t3.small"
-  monitoring                  = true
-  subnet_id                   = aws_subnet.platform_private_0.id
-  vpc_security_group_ids      = [aws_security_group.nomad-server-1.id]
+  tags = {
+    Name = "${var.name_prefix}-nomad-server-1"
+  }
+
+  launch_template {
+    id      = aws_launch_template.nomad-server-1.id
+    version = aws_launch_template.nomad-server-1.latest_version
+  }
+}
+
+resource "aws_instance" "nomad-server-2" {
+  tags = {
+    Name = "${var.name_prefix}-nomad-server-2"
+  }
+
+  launch_template {
+    id      = aws_launch_template.nomad-server-2.id
+    version = aws_launch_template.nomad-server-2.latest_version
+  }
+}
+
+resource "aws_instance" "nomad-server-3" {
+  tags = {
+    Name = "${var.name_prefix}-nomad-server-3"
+  }
+
+  launch_template {
+    id      = aws_launch_template.nomad-server-3.id
+    version = aws_launch_template.nomad-server-3.latest_version
+  }
+}
+
+resource "aws_launch_template" "nomad-clients" {
+  description            = "noros host-group nomad-clients"
+  image_id               = data.aws_ami.nixos_x86_64.id
+  instance_type          = "c5.metal"
+  name                   = "${var.name_prefix}-nomad-clients"
+  update_default_version = true
+  user_data              = base64encode(local.nomad-clients_user_data)
+
+  tags = {
+    Name = "${var.name_prefix}-nomad-clients"
+  }
+
+  block_device_mappings {
+    device_name = data.aws_ami.nixos_x86_64.root_device_name
+
+    ebs {
+      delete_on_termination = "true"
+      encrypted             = "true"
+      volume_size           = 100
+      volume_type           = "gp3"
+    }
+  }
+
+  iam_instance_profile {
+    arn = aws_iam_instance_profile.nomad-clients.arn
+  }
+
+  metadata_options {
+    http_endpoint               = "enabled"
+    http_put_response_hop_limit = 1
+    http_tokens                 = "required"
+  }
+
+  monitoring {
+    enabled = true
+  }
+
+  network_interfaces {
+    associate_public_ip_address = "false"
+    delete_on_termination       = "true"
+    device_index                = 0
+    security_groups             = [aws_security_group.nomad-clients.id]
+  }
+
+  tag_specifications {
+    resource_type = "volume"
+
+    tags = {
+      Name           = "${var.name_prefix}-nomad-clients"
+      "noros:host"   = "${var.name_prefix}-nomad-clients"
+      "noros:run"    = var.noros_run
+      "noros:system" = "sandbox-platform"
+    }
+  }
+}
+
+resource "aws_launch_template" "nomad-server-1" {
+  description            = "noros host nomad-server-1"
+  image_id               = data.aws_ami.nixos_x86_64.id
+  instance_type          = "t3.small"
+  name                   = "${var.name_prefix}-nomad-server-1"
+  update_default_version = true
+  user_data              = base64encode(local.nomad-server-1_user_data)
 
   tags = {
     Name = "${var.name_prefix}-nomad-server-1"
   }
 
-  user_data = <<-EOT
-    #!/usr/bin/env bash
-    # noros host nomad-server-1: its environment; the NixOS configuration arrives through Session Manager
-    set -euo pipefail
-    install -d -m 0755 /etc/noros
-    cat > /etc/noros/environment <<'NOROS_EOF'
-    NOROS_EOF
-  EOT
+  block_device_mappings {
+    device_name = data.aws_ami.nixos_x86_64.root_device_name
+
+    ebs {
+      delete_on_termination = "true"
+      encrypted             = "true"
+      volume_size           = 20
+      volume_type           = "gp3"
+    }
+  }
+
+  iam_instance_profile {
+    arn = aws_iam_instance_profile.nomad-server-1.arn
+  }
 
   metadata_options {
     http_endpoint               = "enabled"
@@ -113,34 +196,56 @@ resource "aws_instance" "nomad-server-1" {
     http_tokens                 = "required"
   }
 
-  root_block_device {
-    encrypted   = true
-    volume_size = 20
-    volume_type = "gp3"
+  monitoring {
+    enabled = true
+  }
+
+  network_interfaces {
+    associate_public_ip_address = "false"
+    delete_on_termination       = "true"
+    device_index                = 0
+    security_groups             = [aws_security_group.nomad-server-1.id]
+    subnet_id                   = aws_subnet.platform_private_0.id
+  }
+
+  tag_specifications {
+    resource_type = "volume"
+
+    tags = {
+      Name           = "${var.name_prefix}-nomad-server-1"
+      "noros:host"   = "${var.name_prefix}-nomad-server-1"
+      "noros:run"    = var.noros_run
+      "noros:system" = "sandbox-platform"
+    }
   }
 }
 
-resource "aws_instance" "nomad-server-2" {
-  ami                         = data.aws_ami.nixos_x86_64.id
-  associate_public_ip_address = false
-  iam_instance_profile        = aws_iam_instance_profile.nomad-server-2.name
-  instance_type               = "t3.small"
-  monitoring                  = true
-  subnet_id                   = aws_subnet.platform_private_0.id
-  vpc_security_group_ids      = [aws_security_group.nomad-server-2.id]
+resource "aws_launch_template" "nomad-server-2" {
+  description            = "noros host nomad-server-2"
+  image_id               = data.aws_ami.nixos_x86_64.id
+  instance_type          = "t3.small"
+  name                   = "${var.name_prefix}-nomad-server-2"
+  update_default_version = true
+  user_data              = base64encode(local.nomad-server-2_user_data)
 
   tags = {
     Name = "${var.name_prefix}-nomad-server-2"
   }
 
-  user_data = <<-EOT
-    #!/usr/bin/env bash
-    # noros host nomad-server-2: its environment; the NixOS configuration arrives through Session Manager
-    set -euo pipefail
-    install -d -m 0755 /etc/noros
-    cat > /etc/noros/environment <<'NOROS_EOF'
-    NOROS_EOF
-  EOT
+  block_device_mappings {
+    device_name = data.aws_ami.nixos_x86_64.root_device_name
+
+    ebs {
+      delete_on_termination = "true"
+      encrypted             = "true"
+      volume_size           = 20
+      volume_type           = "gp3"
+    }
+  }
+
+  iam_instance_profile {
+    arn = aws_iam_instance_profile.nomad-server-2.arn
+  }
 
   metadata_options {
     http_endpoint               = "enabled"
@@ -148,34 +253,56 @@ resource "aws_instance" "nomad-server-2" {
     http_tokens                 = "required"
   }
 
-  root_block_device {
-    encrypted   = true
-    volume_size = 20
-    volume_type = "gp3"
+  monitoring {
+    enabled = true
+  }
+
+  network_interfaces {
+    associate_public_ip_address = "false"
+    delete_on_termination       = "true"
+    device_index                = 0
+    security_groups             = [aws_security_group.nomad-server-2.id]
+    subnet_id                   = aws_subnet.platform_private_0.id
+  }
+
+  tag_specifications {
+    resource_type = "volume"
+
+    tags = {
+      Name           = "${var.name_prefix}-nomad-server-2"
+      "noros:host"   = "${var.name_prefix}-nomad-server-2"
+      "noros:run"    = var.noros_run
+      "noros:system" = "sandbox-platform"
+    }
   }
 }
 
-resource "aws_instance" "nomad-server-3" {
-  ami                         = data.aws_ami.nixos_x86_64.id
-  associate_public_ip_address = false
-  iam_instance_profile        = aws_iam_instance_profile.nomad-server-3.name
-  instance_type               = "t3.small"
-  monitoring                  = true
-  subnet_id                   = aws_subnet.platform_private_0.id
-  vpc_security_group_ids      = [aws_security_group.nomad-server-3.id]
+resource "aws_launch_template" "nomad-server-3" {
+  description            = "noros host nomad-server-3"
+  image_id               = data.aws_ami.nixos_x86_64.id
+  instance_type          = "t3.small"
+  name                   = "${var.name_prefix}-nomad-server-3"
+  update_default_version = true
+  user_data              = base64encode(local.nomad-server-3_user_data)
 
   tags = {
     Name = "${var.name_prefix}-nomad-server-3"
   }
 
-  user_data = <<-EOT
-    #!/usr/bin/env bash
-    # noros host nomad-server-3: its environment; the NixOS configuration arrives through Session Manager
-    set -euo pipefail
-    install -d -m 0755 /etc/noros
-    cat > /etc/noros/environment <<'NOROS_EOF'
-    NOROS_EOF
-  EOT
+  block_device_mappings {
+    device_name = data.aws_ami.nixos_x86_64.root_device_name
+
+    ebs {
+      delete_on_termination = "true"
+      encrypted             = "true"
+      volume_size           = 20
+      volume_type           = "gp3"
+    }
+  }
+
+  iam_instance_profile {
+    arn = aws_iam_instance_profile.nomad-server-3.arn
+  }
 
   metadata_options {
     http_endpoint               = "enabled"
@@ -183,9 +310,26 @@ resource "aws_instance" "nomad-server-3" {
     http_tokens                 = "required"
   }
 
-  root_block_device {
-    encrypted   = true
-    volume_size = 20
-    volume_type = "gp3"
+  monitoring {
+    enabled = true
+  }
+
+  network_interfaces {
+    associate_public_ip_address = "false"
+    delete_on_termination       = "true"
+    device_index                = 0
+    security_groups             = [aws_security_group.nomad-server-3.id]
+    subnet_id                   = aws_subnet.platform_private_0.id
+  }
+
+  tag_specifications {
+    resource_type = "volume"
+
+    tags = {
+      Name           = "${var.name_prefix}-nomad-server-3"
+      "noros:host"   = "${var.name_prefix}-nomad-server-3"
+      "noros:run"    = var.noros_run
+      "noros:system" = "sandbox-platform"
+    }
   }
 }

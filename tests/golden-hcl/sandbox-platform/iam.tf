@@ -79,7 +79,7 @@ data "aws_iam_policy_document" "environments_bucket" {
   }
 }
 
-data "aws_iam_policy_document" "nomad-client-1_assume" {
+data "aws_iam_policy_document" "nomad-clients_assume" {
   statement {
     actions = ["sts:AssumeRole"]
     effect  = "Allow"
@@ -92,54 +92,16 @@ data "aws_iam_policy_document" "nomad-client-1_assume" {
   }
 }
 
-data "aws_iam_policy_document" "nomad-client-1_delivery" {
+data "aws_iam_policy_document" "nomad-clients_delivery" {
   statement {
     actions   = ["s3:GetObject"]
     effect    = "Allow"
-    resources = ["${aws_s3_bucket.noros_delivery.arn}/hosts/nomad-client-1/*"]
+    resources = ["${aws_s3_bucket.noros_delivery.arn}/hosts/nomad-clients/*"]
     sid       = "ReadOwnConfiguration"
   }
 }
 
-data "aws_iam_policy_document" "nomad-client-1_grants" {
-  statement {
-    actions   = ["s3:GetObject"]
-    effect    = "Allow"
-    resources = ["${aws_s3_bucket.environments.arn}/*"]
-    sid       = "ReadEnvironmentsObjects"
-  }
-
-  statement {
-    actions   = ["s3:ListBucket"]
-    effect    = "Allow"
-    resources = [aws_s3_bucket.environments.arn]
-    sid       = "ListEnvironments"
-  }
-}
-
-data "aws_iam_policy_document" "nomad-client-2_assume" {
-  statement {
-    actions = ["sts:AssumeRole"]
-    effect  = "Allow"
-    sid     = "Ec2AssumeRole"
-
-    principals {
-      identifiers = ["ec2.amazonaws.com"]
-      type        = "Service"
-    }
-  }
-}
-
-data "aws_iam_policy_document" "nomad-client-2_delivery" {
-  statement {
-    actions   = ["s3:GetObject"]
-    effect    = "Allow"
-    resources = ["${aws_s3_bucket.noros_delivery.arn}/hosts/nomad-client-2/*"]
-    sid       = "ReadOwnConfiguration"
-  }
-}
-
-data "aws_iam_policy_document" "nomad-client-2_grants" {
+data "aws_iam_policy_document" "nomad-clients_grants" {
   statement {
     actions   = ["s3:GetObject"]
     effect    = "Allow"
@@ -241,14 +203,9 @@ data "aws_iam_policy_document" "noros_delivery_bucket" {
   }
 }
 
-resource "aws_iam_instance_profile" "nomad-client-1" {
-  name = "${var.name_prefix}-nomad-client-1"
-  role = aws_iam_role.nomad-client-1.name
-}
-
-resource "aws_iam_instance_profile" "nomad-client-2" {
-  name = "${var.name_prefix}-nomad-client-2"
-  role = aws_iam_role.nomad-client-2.name
+resource "aws_iam_instance_profile" "nomad-clients" {
+  name = "${var.name_prefix}-nomad-clients"
+  role = aws_iam_role.nomad-clients.name
 }
 
 resource "aws_iam_instance_profile" "nomad-server-1" {
@@ -284,21 +241,12 @@ resource "aws_iam_role" "api_task" {
   }
 }
 
-resource "aws_iam_role" "nomad-client-1" {
-  assume_role_policy = data.aws_iam_policy_document.nomad-client-1_assume.json
-  name               = "${var.name_prefix}-nomad-client-1"
+resource "aws_iam_role" "nomad-clients" {
+  assume_role_policy = data.aws_iam_policy_document.nomad-clients_assume.json
+  name               = "${var.name_prefix}-nomad-clients"
 
   tags = {
-    Name = "${var.name_prefix}-nomad-client-1"
-  }
-}
-
-resource "aws_iam_role" "nomad-client-2" {
-  assume_role_policy = data.aws_iam_policy_document.nomad-client-2_assume.json
-  name               = "${var.name_prefix}-nomad-client-2"
-
-  tags = {
-    Name = "${var.name_prefix}-nomad-client-2"
+    Name = "${var.name_prefix}-nomad-clients"
   }
 }
 
@@ -335,28 +283,16 @@ resource "aws_iam_role_policy" "api_execution" {
   role   = aws_iam_role.api_execution.id
 }
 
-resource "aws_iam_role_policy" "nomad-client-1_delivery" {
-  name   = "${var.name_prefix}-nomad-client-1-delivery"
-  policy = data.aws_iam_policy_document.nomad-client-1_delivery.json
-  role   = aws_iam_role.nomad-client-1.id
+resource "aws_iam_role_policy" "nomad-clients_delivery" {
+  name   = "${var.name_prefix}-nomad-clients-delivery"
+  policy = data.aws_iam_policy_document.nomad-clients_delivery.json
+  role   = aws_iam_role.nomad-clients.id
 }
 
-resource "aws_iam_role_policy" "nomad-client-1_grants" {
-  name   = "${var.name_prefix}-nomad-client-1-grants"
-  policy = data.aws_iam_policy_document.nomad-client-1_grants.json
-  role   = aws_iam_role.nomad-client-1.id
-}
-
-resource "aws_iam_role_policy" "nomad-client-2_delivery" {
-  name   = "${var.name_prefix}-nomad-client-2-delivery"
-  policy = data.aws_iam_policy_document.nomad-client-2_delivery.json
-  role   = aws_iam_role.nomad-client-2.id
-}
-
-resource "aws_iam_role_policy" "nomad-client-2_grants" {
-  name   = "${var.name_prefix}-nomad-client-2-grants"
-  policy = data.aws_iam_policy_document.nomad-client-2_grants.json
-  role   = aws_iam_role.nomad-client-2.id
+resource "aws_iam_role_policy" "nomad-clients_grants" {
+  name   = "${var.name_prefix}-nomad-clients-grants"
+  policy = data.aws_iam_policy_document.nomad-clients_grants.json
+  role   = aws_iam_role.nomad-clients.id
 }
 
 resource "aws_iam_role_policy" "nomad-server-1_delivery" {
@@ -377,14 +313,9 @@ resource "aws_iam_role_policy" "nomad-server-3_delivery" {
   role   = aws_iam_role.nomad-server-3.id
 }
 
-resource "aws_iam_role_policy_attachment" "nomad-client-1_ssm" {
+resource "aws_iam_role_policy_attachment" "nomad-clients_ssm" {
   policy_arn = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
-  role       = aws_iam_role.nomad-client-1.name
-}
-
-resource "aws_iam_role_policy_attachment" "nomad-client-2_ssm" {
-  policy_arn = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
-  role       = aws_iam_role.nomad-client-2.name
+  role       = aws_iam_role.nomad-clients.name
 }
 
 resource "aws_iam_role_policy_attachment" "nomad-server-1_ssm" {

@@ -2,4 +2,40 @@
 
 locals {
   platform-zone_zone_id = data.aws_route53_zone.platform-zone.zone_id
+
+  nomad-clients_user_data = <<-EOT
+    #!/usr/bin/env bash
+    # noros host nomad-clients: its environment; the NixOS configuration arrives through Session Manager
+    set -euo pipefail
+    install -d -m 0755 /etc/noros
+    cat > /etc/noros/environment <<'NOROS_EOF'
+    NOROS_EOF
+  EOT
+
+  nomad-server-1_user_data = <<-EOT
+    #!/usr/bin/env bash
+    # noros host nomad-server-1: its environment; the NixOS configuration arrives through Session Manager
+    set -euo pipefail
+    install -d -m 0755 /etc/noros
+    cat > /etc/noros/environment <<'NOROS_EOF'
+    NOROS_EOF
+  EOT
+
+  nomad-server-2_user_data = <<-EOT
+    #!/usr/bin/env bash
+    # noros host nomad-server-2: its environment; the NixOS configuration arrives through Session Manager
+    set -euo pipefail
+    install -d -m 0755 /etc/noros
+    cat > /etc/noros/environment <<'NOROS_EOF'
+    NOROS_EOF
+  EOT
+
+  nomad-server-3_user_data = <<-EOT
+    #!/usr/bin/env bash
+    # noros host nomad-server-3: its environment; the NixOS configuration arrives through Session Manager
+    set -euo pipefail
+    install -d -m 0755 /etc/noros
+    cat > /etc/noros/environment <<'NOROS_EOF'
+    NOROS_EOF
+  EOT
 }

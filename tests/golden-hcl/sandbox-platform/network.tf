@@ -248,23 +248,13 @@ resource "aws_security_group" "api_service" {
   }
 }
 
-resource "aws_security_group" "nomad-client-1" {
-  description = "noros host nomad-client-1"
-  name        = "${var.name_prefix}-nomad-client-1"
+resource "aws_security_group" "nomad-clients" {
+  description = "noros host-group nomad-clients"
+  name        = "${var.name_prefix}-nomad-clients"
   vpc_id      = aws_vpc.platform.id
 
   tags = {
-    Name = "${var.name_prefix}-nomad-client-1"
-  }
-}
-
-resource "aws_security_group" "nomad-client-2" {
-  description = "noros host nomad-client-2"
-  name        = "${var.name_prefix}-nomad-client-2"
-  vpc_id      = aws_vpc.platform.id
-
-  tags = {
-    Name = "${var.name_prefix}-nomad-client-2"
+    Name = "${var.name_prefix}-nomad-clients"
   }
 }
 
@@ -403,21 +393,12 @@ resource "aws_vpc_security_group_egress_rule" "api_service_https" {
   to_port           = 443
 }
 
-resource "aws_vpc_security_group_egress_rule" "nomad-client-1_https" {
+resource "aws_vpc_security_group_egress_rule" "nomad-clients_https" {
   cidr_ipv4         = "0.0.0.0/0"
   description       = "HTTPS: Session Manager, S3, the Nix binary cache"
   from_port         = 443
   ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-client-1.id
-  to_port           = 443
-}
-
-resource "aws_vpc_security_group_egress_rule" "nomad-client-2_https" {
-  cidr_ipv4         = "0.0.0.0/0"
-  description       = "HTTPS: Session Manager, S3, the Nix binary cache"
-  from_port         = 443
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-client-2.id
+  security_group_id = aws_security_group.nomad-clients.id
   to_port           = 443
 }
 
@@ -475,183 +456,93 @@ resource "aws_vpc_security_group_ingress_rule" "api_from_api-lb_tcp_8080" {
   to_port                      = 8080
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-1_ingress_0" {
+resource "aws_vpc_security_group_ingress_rule" "nomad-clients_ingress_0" {
   cidr_ipv4         = "10.40.0.0/16"
   description       = "nomad and consul inside the VPC"
   from_port         = 4646
   ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-client-1.id
+  security_group_id = aws_security_group.nomad-clients.id
   to_port           = 4646
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-1_ingress_1" {
+resource "aws_vpc_security_group_ingress_rule" "nomad-clients_ingress_1" {
   cidr_ipv4         = "10.40.0.0/16"
   description       = "nomad and consul inside the VPC"
   from_port         = 4647
   ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-client-1.id
+  security_group_id = aws_security_group.nomad-clients.id
   to_port           = 4647
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-1_ingress_2" {
+resource "aws_vpc_security_group_ingress_rule" "nomad-clients_ingress_2" {
   cidr_ipv4         = "10.40.0.0/16"
   description       = "nomad and consul inside the VPC"
   from_port         = 4648
   ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-client-1.id
+  security_group_id = aws_security_group.nomad-clients.id
   to_port           = 4648
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-1_ingress_3" {
+resource "aws_vpc_security_group_ingress_rule" "nomad-clients_ingress_3" {
   cidr_ipv4         = "10.40.0.0/16"
   description       = "nomad and consul inside the VPC"
   from_port         = 8300
   ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-client-1.id
+  security_group_id = aws_security_group.nomad-clients.id
   to_port           = 8300
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-1_ingress_4" {
+resource "aws_vpc_security_group_ingress_rule" "nomad-clients_ingress_4" {
   cidr_ipv4         = "10.40.0.0/16"
   description       = "nomad and consul inside the VPC"
   from_port         = 8301
   ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-client-1.id
+  security_group_id = aws_security_group.nomad-clients.id
   to_port           = 8301
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-1_ingress_5" {
+resource "aws_vpc_security_group_ingress_rule" "nomad-clients_ingress_5" {
   cidr_ipv4         = "10.40.0.0/16"
   description       = "nomad and consul inside the VPC"
   from_port         = 8500
   ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-client-1.id
+  security_group_id = aws_security_group.nomad-clients.id
   to_port           = 8500
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-1_ingress_6" {
+resource "aws_vpc_security_group_ingress_rule" "nomad-clients_ingress_6" {
   cidr_ipv4         = "10.40.0.0/16"
   description       = "nomad and consul inside the VPC"
   from_port         = 8600
   ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-client-1.id
+  security_group_id = aws_security_group.nomad-clients.id
   to_port           = 8600
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-1_ingress_7" {
+resource "aws_vpc_security_group_ingress_rule" "nomad-clients_ingress_7" {
   cidr_ipv4         = "10.40.0.0/16"
   description       = "gossip and DNS"
   from_port         = 4648
   ip_protocol       = "udp"
-  security_group_id = aws_security_group.nomad-client-1.id
+  security_group_id = aws_security_group.nomad-clients.id
   to_port           = 4648
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-1_ingress_8" {
+resource "aws_vpc_security_group_ingress_rule" "nomad-clients_ingress_8" {
   cidr_ipv4         = "10.40.0.0/16"
   description       = "gossip and DNS"
   from_port         = 8301
   ip_protocol       = "udp"
-  security_group_id = aws_security_group.nomad-client-1.id
+  security_group_id = aws_security_group.nomad-clients.id
   to_port           = 8301
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-1_ingress_9" {
+resource "aws_vpc_security_group_ingress_rule" "nomad-clients_ingress_9" {
   cidr_ipv4         = "10.40.0.0/16"
   description       = "gossip and DNS"
   from_port         = 8600
   ip_protocol       = "udp"
-  security_group_id = aws_security_group.nomad-client-1.id
-  to_port           = 8600
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-2_ingress_0" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 4646
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-client-2.id
-  to_port           = 4646
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-2_ingress_1" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 4647
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-client-2.id
-  to_port           = 4647
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-2_ingress_2" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 4648
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-client-2.id
-  to_port           = 4648
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-2_ingress_3" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 8300
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-client-2.id
-  to_port           = 8300
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-2_ingress_4" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 8301
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-client-2.id
-  to_port           = 8301
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-2_ingress_5" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 8500
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-client-2.id
-  to_port           = 8500
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-2_ingress_6" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 8600
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-client-2.id
-  to_port           = 8600
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-2_ingress_7" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "gossip and DNS"
-  from_port         = 4648
-  ip_protocol       = "udp"
-  security_group_id = aws_security_group.nomad-client-2.id
-  to_port           = 4648
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-2_ingress_8" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "gossip and DNS"
-  from_port         = 8301
-  ip_protocol       = "udp"
-  security_group_id = aws_security_group.nomad-client-2.id
-  to_port           = 8301
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-2_ingress_9" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "gossip and DNS"
-  from_port         = 8600
-  ip_protocol       = "udp"
-  security_group_id = aws_security_group.nomad-client-2.id
+  security_group_id = aws_security_group.nomad-clients.id
   to_port           = 8600
 }
 

@@ -5,49 +5,139 @@ resource "aws_cloudwatch_log_group" "api_service" {
   retention_in_days = 30
 }
 
-resource "aws_ssm_association" "nomad-client-1_configuration" {
-  association_name                 = "${var.name_prefix}-nomad-client-1-configuration"
-  compliance_severity              = "HIGH"
-  max_errors                       = "0"
-  name                             = "AWS-RunShellScript"
-  schedule_expression              = "rate(30 minutes)"
-  wait_for_success_timeout_seconds = 1800
+resource "aws_cloudwatch_metric_alarm" "nomad-server-1_reboot" {
+  alarm_actions       = ["arn:aws:automate:eu-central-1:ec2:reboot"]
+  alarm_description   = "host nomad-server-1: the instance status check failed (the OS stopped answering); rebooting it"
+  alarm_name          = "${var.name_prefix}-nomad-server-1-reboot"
+  comparison_operator = "GreaterThanThreshold"
+  datapoints_to_alarm = 3
+  evaluation_periods  = 3
+  metric_name         = "StatusCheckFailed_Instance"
+  namespace           = "AWS/EC2"
+  period              = 60
+  statistic           = "Maximum"
+  threshold           = 0
+  treat_missing_data  = "missing"
 
-  parameters = {
-    commands = "set -euo pipefail\nkey=hosts/nomad-client-1/27538265cb36e44c69ccaf7ef0984fecb0c3be6093b5aaea61181f9c04300057/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz"
+  dimensions = {
+    InstanceId = aws_instance.nomad-server-1.id
   }
-
-  targets {
-    key    = "InstanceIds"
-    values = [aws_instance.nomad-client-1.id]
-  }
-
-  depends_on = [
-    aws_s3_object.nomad-client-1_configuration,
-    aws_iam_role_policy.nomad-client-1_delivery,
-  ]
 }
 
-resource "aws_ssm_association" "nomad-client-2_configuration" {
-  association_name                 = "${var.name_prefix}-nomad-client-2-configuration"
-  compliance_severity              = "HIGH"
-  max_errors                       = "0"
-  name                             = "AWS-RunShellScript"
-  schedule_expression              = "rate(30 minutes)"
-  wait_for_success_timeout_seconds = 1800
+resource "aws_cloudwatch_metric_alarm" "nomad-server-1_recover" {
+  alarm_actions       = ["arn:aws:automate:eu-central-1:ec2:recover"]
+  alarm_description   = "host nomad-server-1: the system status check failed (hardware or AWS network); recovering the instance onto healthy hardware"
+  alarm_name          = "${var.name_prefix}-nomad-server-1-recover"
+  comparison_operator = "GreaterThanThreshold"
+  datapoints_to_alarm = 2
+  evaluation_periods  = 2
+  metric_name         = "StatusCheckFailed_System"
+  namespace           = "AWS/EC2"
+  period              = 60
+  statistic           = "Maximum"
+  threshold           = 0
+  treat_missing_data  = "missing"
+
+  dimensions = {
+    InstanceId = aws_instance.nomad-server-1.id
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "nomad-server-2_reboot" {
+  alarm_actions       = ["arn:aws:automate:eu-central-1:ec2:reboot"]
+  alarm_description   = "host nomad-server-2: the instance status check failed (the OS stopped answering); rebooting it"
+  alarm_name          = "${var.name_prefix}-nomad-server-2-reboot"
+  comparison_operator = "GreaterThanThreshold"
+  datapoints_to_alarm = 3
+  evaluation_periods  = 3
+  metric_name         = "StatusCheckFailed_Instance"
+  namespace           = "AWS/EC2"
+  period              = 60
+  statistic           = "Maximum"
+  threshold           = 0
+  treat_missing_data  = "missing"
+
+  dimensions = {
+    InstanceId = aws_instance.nomad-server-2.id
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "nomad-server-2_recover" {
+  alarm_actions       = ["arn:aws:automate:eu-central-1:ec2:recover"]
+  alarm_description   = "host nomad-server-2: the system status check failed (hardware or AWS network); recovering the instance onto healthy hardware"
+  alarm_name          = "${var.name_prefix}-nomad-server-2-recover"
+  comparison_operator = "GreaterThanThreshold"
+  datapoints_to_alarm = 2
+  evaluation_periods  = 2
+  metric_name         = "StatusCheckFailed_System"
+  namespace           = "AWS/EC2"
+  period              = 60
+  statistic           = "Maximum"
+  threshold           = 0
+  treat_missing_data  = "missing"
+
+  dimensions = {
+    InstanceId = aws_instance.nomad-server-2.id
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "nomad-server-3_reboot" {
+  alarm_actions       = ["arn:aws:automate:eu-central-1:ec2:reboot"]
+  alarm_description   = "host nomad-server-3: the instance status check failed (the OS stopped answering); rebooting it"
+  alarm_name          = "${var.name_prefix}-nomad-server-3-reboot"
+  comparison_operator = "GreaterThanThreshold"
+  datapoints_to_alarm = 3
+  evaluation_periods  = 3
+  metric_name         = "StatusCheckFailed_Instance"
+  namespace           = "AWS/EC2"
+  period              = 60
+  statistic           = "Maximum"
+  threshold           = 0
+  treat_missing_data  = "missing"
+
+  dimensions = {
+    InstanceId = aws_instance.nomad-server-3.id
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "nomad-server-3_recover" {
+  alarm_actions       = ["arn:aws:automate:eu-central-1:ec2:recover"]
+  alarm_description   = "host nomad-server-3: the system status check failed (hardware or AWS network); recovering the instance onto healthy hardware"
+  alarm_name          = "${var.name_prefix}-nomad-server-3-recover"
+  comparison_operator = "GreaterThanThreshold"
+  datapoints_to_alarm = 2
+  evaluation_periods  = 2
+  metric_name         = "StatusCheckFailed_System"
+  namespace           = "AWS/EC2"
+  period              = 60
+  statistic           = "Maximum"
+  threshold           = 0
+  treat_missing_data  = "missing"
+
+  dimensions = {
+    InstanceId = aws_instance.nomad-server-3.id
+  }
+}
+
+resource "aws_ssm_association" "nomad-clients_configuration" {
+  association_name    = "${var.name_prefix}-nomad-clients-configuration"
+  compliance_severity = "HIGH"
+  max_errors          = "0"
+  name                = "AWS-RunShellScript"
+  schedule_expression = "rate(30 minutes)"
 
   parameters = {
-    commands = "set -euo pipefail\nkey=hosts/nomad-client-2/9811e55ee90472a5b9633751dffe774efc214aab26fa926611f3c41e54915bb3/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz"
+    commands = "set -euo pipefail\nkey=hosts/nomad-clients/e892651bbd36a3a6e6398852e165f48a1cc2fab2c8230adda84aae984777cf99/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz"
   }
 
   targets {
-    key    = "InstanceIds"
-    values = [aws_instance.nomad-client-2.id]
+    key    = "tag:noros:host-group"
+    values = ["${var.name_prefix}-nomad-clients"]
   }
 
   depends_on = [
-    aws_s3_object.nomad-client-2_configuration,
-    aws_iam_role_policy.nomad-client-2_delivery,
+    aws_s3_object.nomad-clients_configuration,
+    aws_iam_role_policy.nomad-clients_delivery,
   ]
 }
 

@@ -28,20 +28,8 @@ output "environments_bucket_name" {
   value = aws_s3_bucket.environments.bucket
 }
 
-output "nomad-client-1_instance_id" {
-  value = aws_instance.nomad-client-1.id
-}
-
-output "nomad-client-1_private_ip" {
-  value = aws_instance.nomad-client-1.private_ip
-}
-
-output "nomad-client-2_instance_id" {
-  value = aws_instance.nomad-client-2.id
-}
-
-output "nomad-client-2_private_ip" {
-  value = aws_instance.nomad-client-2.private_ip
+output "nomad-clients_name" {
+  value = aws_autoscaling_group.nomad-clients.name
 }
 
 output "nomad-server-1_instance_id" {

@@ -4,3 +4,31 @@ resource "aws_cloudwatch_log_group" "checker_service" {
   name              = "/noros/${var.name_prefix}/service/checker"
   retention_in_days = 30
 }
+
+resource "aws_cloudwatch_metric_alarm" "url-failing" {
+  alarm_actions       = [aws_sns_topic.url-alerts.arn]
+  alarm_description   = "a checked URL has failed in every check for 15 minutes: see results.json for which"
+  alarm_name          = "${var.name_prefix}-url-failing"
+  comparison_operator = "LessThanThreshold"
+  datapoints_to_alarm = 3
+  dimensions          = {}
+  evaluation_periods  = 3
+  metric_name         = "Up"
+  namespace           = "url-checker"
+  ok_actions          = [aws_sns_topic.url-alerts.arn]
+  period              = 300
+  statistic           = "Minimum"
+  threshold           = 1
+  treat_missing_data  = "missing"
+}
+
+resource "aws_sns_topic" "url-alerts" {
+  kms_master_key_id = aws_kms_key.url-alerts_sns.arn
+  name              = "${var.name_prefix}-url-alerts"
+}
+
+resource "aws_sns_topic_subscription" "url-alerts_email_0" {
+  endpoint  = "ops@example.com"
+  protocol  = "email"
+  topic_arn = aws_sns_topic.url-alerts.arn
+}

@@ -40,3 +40,7 @@ output "data_bucket_name" {
 output "results-token_arn" {
   value = local.results-token_secret_arn
 }
+
+output "url-alerts_arn" {
+  value = aws_sns_topic.url-alerts.arn
+}

@@ -59,14 +59,17 @@ function sha256(text) {
 
 /**
  * CloudWatch custom metrics without an API call: Embedded Metric Format lines on stdout, which the
- * awslogs driver ships and CloudWatch turns into ResponseTime and Up per URL.
+ * awslogs driver ships and CloudWatch turns into ResponseTime and Up per URL. The second, empty
+ * dimension set also publishes both without dimensions, across all URLs: the minimum of that `Up` is
+ * 0 in every period in which some URL failed, which is what the "a URL keeps failing" alarm watches
+ * (the URLs come from the input file, so no alarm can name them in advance).
  */
 export function metricLines(namespace, results, timestamp) {
   return results.map((r) =>
     JSON.stringify({
       _aws: {
         Timestamp: timestamp,
-        CloudWatchMetrics: [{ Namespace: namespace, Dimensions: [["Url"]], Metrics: [{ Name: "ResponseTime", Unit: "Milliseconds" }, { Name: "Up", Unit: "Count" }] }],
+        CloudWatchMetrics: [{ Namespace: namespace, Dimensions: [["Url"], []], Metrics: [{ Name: "ResponseTime", Unit: "Milliseconds" }, { Name: "Up", Unit: "Count" }] }],
       },
       Url: r.url,
       ResponseTime: r.ms,

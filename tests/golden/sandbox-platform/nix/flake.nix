@@ -12,14 +12,6 @@
     { nixpkgs, ... }:
     {
       nixosConfigurations = {
-        nomad-client-1 = nixpkgs.lib.nixosSystem {
-          system = "x86_64-linux";
-          modules = [ ./nomad-client-1/configuration.nix ];
-        };
-        nomad-client-2 = nixpkgs.lib.nixosSystem {
-          system = "x86_64-linux";
-          modules = [ ./nomad-client-2/configuration.nix ];
-        };
         nomad-server-1 = nixpkgs.lib.nixosSystem {
           system = "x86_64-linux";
           modules = [ ./nomad-server-1/configuration.nix ];
@@ -31,6 +23,10 @@
         nomad-server-3 = nixpkgs.lib.nixosSystem {
           system = "x86_64-linux";
           modules = [ ./nomad-server-3/configuration.nix ];
+        };
+        nomad-clients = nixpkgs.lib.nixosSystem {
+          system = "x86_64-linux";
+          modules = [ ./nomad-clients/configuration.nix ];
         };
       };
     };

@@ -36,7 +36,7 @@ all=checker
 if [ "$#" -eq 0 ]; then set -- $all; fi
 for service in "$@"; do
   case $service in
-    checker) push checker 2a75b4484087eb11 dockerfile ;;
+    checker) push checker 1e9002cac07b0391 dockerfile ;;
     *) echo "push.sh: no service $service (services: $all)" >&2; exit 1 ;;
   esac
 done

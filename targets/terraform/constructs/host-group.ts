@@ -1,0 +1,49 @@
+import type { Graph, GraphNode } from "../../../compiler/graph.js";
+import { systemTags } from "../default-tags.js";
+import type { TerraformDocument } from "../document.js";
+import { physicalName } from "../naming.js";
+import { lowerInstanceRole, lowerInstanceSecurityGroup, lowerLaunchTemplate } from "./host.js";
+import { subnetId } from "./network.js";
+
+/** The tag every instance of a group carries: how its NixOS configuration (SSM association) finds it. */
+export const HOST_GROUP_TAG = "noros:host-group";
+
+/**
+ * An auto scaling group of identical instances from one launch template (the same template a host
+ * gets: IMDSv2, encrypted root, no public IP, the group's role and security group), spread over all
+ * of the network's subnets of the group's kind. EC2 health checks replace a failed instance; a changed
+ * template rolls through the group by instance refresh, keeping nine in ten instances in service.
+ * Tags propagate to the instances: the provider's default tags do not, so the system's tags (and the
+ * run id the e2e sweep looks for) are set here too.
+ */
+export function lowerHostGroup(node: GraphNode<"host-group">, tf: TerraformDocument, graph: Graph, networks: ReadonlyMap<string, GraphNode<"network">>): void {
+  const n = node.name;
+  const { props } = node;
+  const network = networks.get(props.network.name) as GraphNode<"network">;
+  lowerInstanceRole(tf, n);
+  lowerInstanceSecurityGroup(tf, "host-group", n, network);
+  const launchTemplate = lowerLaunchTemplate(tf, graph, n, { kind: "host-group", props });
+  const subnets = props.subnet === "public" ? network.props.publicSubnets : network.props.privateSubnets;
+  const tags: Record<string, string> = { ...props.tags, ...systemTags(graph.system), Name: physicalName(n), [HOST_GROUP_TAG]: physicalName(n) };
+  tf.resource(
+    "aws_autoscaling_group",
+    n,
+    {
+      name: physicalName(n),
+      min_size: props.min,
+      max_size: props.max,
+      desired_capacity: props.desired ?? props.min,
+      vpc_zone_identifier: subnets.map((_, i) => subnetId(network, props.subnet, i)),
+      launch_template: launchTemplate,
+      health_check_type: "EC2",
+      health_check_grace_period: 300,
+      // Bare-metal instances (KVM for Firecracker) take well over the default ten minutes to boot.
+      wait_for_capacity_timeout: "30m",
+      instance_refresh: { strategy: "Rolling", preferences: { min_healthy_percentage: 90 } },
+      tag: Object.keys(tags)
+        .sort()
+        .map((key) => ({ key, value: tags[key] as string, propagate_at_launch: true })),
+    },
+    n,
+  );
+}
