@@ -1,4 +1,6 @@
 import { bucketAttributes } from "./bucket.js";
+import { chartAttributes } from "./chart.js";
+import { clusterAttributes } from "./cluster.js";
 import { hostAttributes } from "./host.js";
 import { groupAttributes, userAttributes } from "./iam.js";
 import { logGroupAttributes } from "./log-group.js";
@@ -17,5 +19,7 @@ export const attributesByKind: Readonly<Record<string, Readonly<Record<string, s
   topic: topicAttributes,
   "log-group": logGroupAttributes,
   service: serviceAttributes,
+  cluster: clusterAttributes,
+  chart: chartAttributes,
   "raw-terraform": rawTerraformAttributes,
 };

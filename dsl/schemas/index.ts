@@ -3,6 +3,8 @@
  * compiler validates with these; dsl/ constructors only import their inferred types.
  */
 import { BucketSchema } from "./bucket.js";
+import { ChartSchema } from "./chart.js";
+import { ClusterSchema } from "./cluster.js";
 import { HostSchema } from "./host.js";
 import { GroupSchema, UserSchema } from "./iam.js";
 import { LogGroupSchema } from "./log-group.js";
@@ -20,6 +22,8 @@ export const constructSchemas = {
   topic: TopicSchema,
   "log-group": LogGroupSchema,
   service: ServiceSchema,
+  cluster: ClusterSchema,
+  chart: ChartSchema,
   "raw-terraform": RawTerraformSchema,
 } as const;
 

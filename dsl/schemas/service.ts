@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Ref } from "../core.js";
 import type { Network } from "../network.js";
 import { Port, ValueSchema, fail, use, type RefValue } from "./common.js";
+import { EksRunSchema } from "./eks-run.js";
 
 /**
  * Checks environment variable names, as both Docker and ECS accept them. Done on the record (not its
@@ -130,15 +131,19 @@ export const ServiceSchema = z
     build: z.enum(["dockerfile", "nix"]).default("dockerfile"),
     /**
      * Where the service runs in the cloud. Without it only its image and ECR repository are produced;
-     * with `{ on: "ecs", network }` it runs as an ECS Fargate service in the network's private subnets.
+     * with `{ on: "ecs", network }` it runs as an ECS Fargate service in the network's private subnets;
+     * with `{ on: "eks", cluster }` as a Kubernetes deployment on the cluster (see eks-run.ts).
      */
     run: z
-      .strictObject({
-        on: z.literal("ecs"),
-        network: use<Network>("network"),
-        /** How many tasks run at once. */
-        desiredCount: z.number().int().min(0).max(100).default(1),
-      })
+      .discriminatedUnion("on", [
+        z.strictObject({
+          on: z.literal("ecs"),
+          network: use<Network>("network"),
+          /** How many tasks run at once. */
+          desiredCount: z.number().int().min(0).max(100).default(1),
+        }),
+        EksRunSchema,
+      ])
       .optional(),
   })
   .superRefine((value, ctx) => {

@@ -70,7 +70,7 @@ function containerDefinitions(node: GraphNode<"service">, region: string): strin
 
 function ecsService(node: GraphNode<"service">, tf: TerraformDocument, network: GraphNode<"network">, region: string): void {
   const n = node.name;
-  const run = node.props.run as NonNullable<GraphNode<"service">["props"]["run"]>;
+  const run = node.props.run as Extract<NonNullable<GraphNode<"service">["props"]["run"]>, { on: "ecs" }>;
   if (!tf.has(`aws_ecs_cluster.${CLUSTER}`)) {
     tf.resource("aws_ecs_cluster", CLUSTER, { name: NAME_PREFIX, setting: [{ name: "containerInsights", value: "enabled" }] }, "system");
   }
@@ -160,5 +160,5 @@ function ecsService(node: GraphNode<"service">, tf: TerraformDocument, network: 
 export function lowerService(node: GraphNode<"service">, tf: TerraformDocument, networks: ReadonlyMap<string, GraphNode<"network">>, region: string): void {
   repository(node.name, tf);
   const run = node.props.run;
-  if (run) ecsService(node, tf, networks.get(run.network.name) as GraphNode<"network">, region);
+  if (run?.on === "ecs") ecsService(node, tf, networks.get(run.network.name) as GraphNode<"network">, region);
 }
