@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Cluster } from "../cluster.js";
-import { fail, use } from "./common.js";
+import { fail, Port, use } from "./common.js";
 
 /** A Prometheus counter's name, e.g. "http_requests_total". */
 const CounterName = z.string().superRefine((value, ctx) => {
@@ -47,6 +47,11 @@ export const EksRunSchema = z
         host: z.string().regex(/^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/, "a host is a lowercase DNS name").optional(),
       })
       .optional(),
+    /**
+     * Serve TLS on this port too, with a certificate from the cluster's internal CA (mounted at
+     * /etc/noros/tls; TLS_PORT, TLS_CERT_FILE, TLS_KEY_FILE and TLS_CA_FILE tell the app where).
+     */
+    tls: z.strictObject({ port: Port }).optional(),
     /** Where the app serves Prometheus metrics (scraped when the cluster has monitoring). */
     metricsPath: z.string().regex(/^\/[A-Za-z0-9._~\/-]*$/).default("/metrics"),
   })

@@ -10,6 +10,12 @@ const attributeExpressions: Record<string, Record<string, (name: string) => stri
   topic: { arn: (n) => `aws_sns_topic.${n}.arn` },
   "log-group": { arn: (n) => `aws_cloudwatch_log_group.${n}.arn` },
   service: { repositoryUrl: (n) => `aws_ecr_repository.${n}.repository_url` },
+  cluster: {
+    arn: (n) => `aws_eks_cluster.${n}.arn`,
+    endpoint: (n) => `aws_eks_cluster.${n}.endpoint`,
+    oidcIssuer: (n) => `aws_eks_cluster.${n}.identity[0].oidc[0].issuer`,
+    ingressHostname: (n) => `data.kubernetes_service_v1.${n}_ingress.status[0].load_balancer[0].ingress[0].hostname`,
+  },
 };
 
 /** The bare Terraform expression a reference stands for, e.g. `aws_s3_bucket.uploads.arn`. */

@@ -3,6 +3,10 @@ import { nodesOf, type Graph } from "../../compiler/graph.js";
 import { canonicalJson } from "../../compiler/util/canonical-json.js";
 import { lowerBucket } from "./constructs/bucket.js";
 import { lowerDelivery } from "./constructs/delivery.js";
+import { lowerChart } from "./constructs/eks/chart.js";
+import { lowerCluster } from "./constructs/eks/cluster.js";
+import { ingressOutput } from "./constructs/eks/ingress.js";
+import { lowerEksWorkload } from "./constructs/eks/workload.js";
 import { lowerHost } from "./constructs/host.js";
 import { lowerGrants, lowerGroup, lowerUser } from "./constructs/iam.js";
 import { lowerLogGroup } from "./constructs/log-group.js";
@@ -13,7 +17,7 @@ import { lowerTopic } from "./constructs/topic.js";
 import { backendSettings } from "./backend.js";
 import { TerraformDocument } from "./document.js";
 import { refString, valueString } from "./expression.js";
-import { pinnedProviders, REQUIRED_TERRAFORM } from "./providers.js";
+import { clusterProviders, pinnedProviders, REQUIRED_TERRAFORM } from "./providers.js";
 
 export interface TerraformOutput {
   readonly artefacts: readonly Artefact[];
@@ -32,12 +36,15 @@ const endpointOutputs: Record<string, Record<string, string>> = {
   topic: { arn: "arn" },
   "log-group": { arn: "arn" },
   service: { repository_url: "repositoryUrl" },
+  cluster: { endpoint: "endpoint" },
 };
 
 export function lowerTerraform(graph: Graph): TerraformOutput {
   const { system } = graph;
+  const clusters = new Map(nodesOf(graph, "cluster").map((n) => [n.name, n]));
+  const required = clusters.size > 0 ? { ...pinnedProviders, ...clusterProviders } : pinnedProviders;
   const tf = new TerraformDocument(
-    { required_version: REQUIRED_TERRAFORM, required_providers: pinnedProviders, ...backendSettings(system.props) },
+    { required_version: REQUIRED_TERRAFORM, required_providers: required, ...backendSettings(system.props) },
     {
       aws: {
         region: system.props.region,
@@ -79,6 +86,13 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
         break;
       case "service":
         lowerService(node, tf, networks, system.props.region);
+        if (node.props.run?.on === "eks") lowerEksWorkload(node, tf, graph);
+        break;
+      case "cluster":
+        lowerCluster(node, tf, graph, networks, system.props.region);
+        break;
+      case "chart":
+        lowerChart(node, tf, clusters);
         break;
     }
   }
@@ -95,6 +109,8 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
       tf.output(name, { value: refString({ $noros: "ref", kind: node.kind, name: node.name, attribute }) }, node.name);
     }
   }
+
+  for (const cluster of clusters.values()) ingressOutput(cluster, tf);
 
   // Escape hatches last, so that a collision with anything generated is seen (and refused).
   const conflicts = lowerRawTerraform(graph, tf);
