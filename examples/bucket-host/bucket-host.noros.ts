@@ -1,6 +1,8 @@
 // S0, the original noros wish list: text uploaded to a bucket that only the VPC can read, written by
 // exactly one IAM user and read by exactly one NixOS instance.
 import { bucket, group, host, system, topic, user } from "noros";
+import { consul } from "./consul.ts";
+import { containers } from "./eks.ts";
 import { network } from "./network.ts";
 
 // requirement S0.5: `instanceType` is one constant; network.ts declares the VPC and its private subnets
@@ -31,6 +33,6 @@ const texts = bucket("texts", {
 
 export default system("bucket-host", {
   region: "eu-central-1",
-  resources: [network, texts, reader, uploader, alerts],
+  resources: [network, texts, reader, uploader, alerts, containers, consul],
   outputs: { texts_bucket: texts.bucketName },
 });

@@ -4,6 +4,10 @@ output "alerts_arn" {
   value = aws_sns_topic.alerts.arn
 }
 
+output "containers_endpoint" {
+  value = aws_eks_cluster.containers.endpoint
+}
+
 output "reader_instance_id" {
   value = aws_instance.reader.id
 }

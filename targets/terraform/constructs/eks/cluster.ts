@@ -17,6 +17,7 @@ import { APPS_NAMESPACE, clusterName, nodeGroupAddress, PARTITION } from "./addr
 import { lowerAutoscaler } from "./autoscaler.js";
 import { lowerCertificateAuthority } from "./certificate-authority.js";
 import { lowerIngress } from "./ingress.js";
+import { serviceAccountRole } from "./irsa.js";
 import { lowerMonitoring } from "./monitoring.js";
 import { eksTaintEffect, NODE_GROUP_LABEL } from "./scheduling.js";
 
@@ -119,6 +120,45 @@ function providers(tf: TerraformDocument, n: string): void {
   tf.provider("helm", { kubernetes: connection }, n);
 }
 
+/**
+ * Volumes for what keeps state (Consul's servers, a database): the EBS CSI driver as an EKS add-on,
+ * with an IRSA role holding AWS's policy for it, and a default StorageClass of encrypted gp3 volumes
+ * (EKS makes none the default, and its gp2 class is unencrypted).
+ */
+function storage(tf: TerraformDocument, n: string, groups: readonly string[]): void {
+  const role = serviceAccountRole(tf, {
+    cluster: n,
+    role: localName(n, "ebs_csi"),
+    owner: n,
+    suffix: "ebs-csi",
+    namespace: "kube-system",
+    serviceAccount: "ebs-csi-controller-sa",
+    statements: [],
+    managedPolicies: [managedPolicy("service-role/AmazonEBSCSIDriverPolicy")],
+    origin: n,
+  });
+  tf.resource(
+    "aws_eks_addon",
+    localName(n, "ebs_csi"),
+    { cluster_name: clusterName(n), addon_name: "aws-ebs-csi-driver", service_account_role_arn: interpolate(`${role}.arn`), resolve_conflicts_on_update: "OVERWRITE", tags: nameTag(n, "ebs-csi"), depends_on: [...groups] },
+    n,
+  );
+  tf.resource(
+    "kubernetes_storage_class_v1",
+    localName(n, "gp3"),
+    {
+      metadata: { name: "gp3", annotations: { "storageclass.kubernetes.io/is-default-class": "true" } },
+      storage_provisioner: "ebs.csi.aws.com",
+      reclaim_policy: "Delete",
+      volume_binding_mode: "WaitForFirstConsumer",
+      allow_volume_expansion: true,
+      parameters: { type: "gp3", encrypted: "true" },
+      depends_on: [`aws_eks_addon.${localName(n, "ebs_csi")}`],
+    },
+    n,
+  );
+}
+
 export function lowerCluster(node: GraphNode<"cluster">, tf: TerraformDocument, graph: Graph, networks: ReadonlyMap<string, GraphNode<"network">>, region: string): void {
   const n = node.name;
   const { props } = node;
@@ -192,6 +232,8 @@ export function lowerCluster(node: GraphNode<"cluster">, tf: TerraformDocument, 
     },
     n,
   );
+
+  storage(tf, n, groups);
 
   const services = nodesOf(graph, "service").filter((s) => s.props.run?.on === "eks" && s.props.run.cluster.name === n);
   const monitoring = lowerMonitoring(node, tf, services, groups, region);

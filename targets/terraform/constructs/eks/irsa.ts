@@ -22,6 +22,8 @@ export interface ServiceAccountRole {
   readonly namespace: string;
   readonly serviceAccount: string;
   readonly statements: readonly Statement[];
+  /** AWS managed policies (ARNs) attached besides the statements, for an AWS add-on that documents one. */
+  readonly managedPolicies?: readonly string[];
   readonly origin: string;
 }
 
@@ -47,6 +49,9 @@ export function serviceAccountRole(tf: TerraformDocument, r: ServiceAccountRole)
   if (r.statements.length > 0) {
     const policy = tf.data("aws_iam_policy_document", r.role, policyDocument(r.statements), r.origin);
     tf.resource("aws_iam_role_policy", r.role, { name: physicalName(r.owner, r.suffix), role: interpolate(`${role}.id`), policy: interpolate(`${policy}.json`) }, r.origin);
+  }
+  for (const [i, arn] of (r.managedPolicies ?? []).entries()) {
+    tf.resource("aws_iam_role_policy_attachment", localName(r.role, i), { role: interpolate(`${role}.name`), policy_arn: arn }, r.origin);
   }
   return role;
 }
