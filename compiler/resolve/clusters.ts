@@ -45,7 +45,9 @@ export function clusterConsistency(nodes: readonly AnyNode[], byName: ReadonlyMa
   }
 
   const routes = new Map<string, AnyNode>();
-  for (const node of nodes) {
+  // In source order, so that a route claimed twice is reported at the later claim.
+  const bySource = (a: AnyNode, b: AnyNode) => a.pos.file.localeCompare(b.pos.file) || a.pos.line - b.pos.line || a.pos.col - b.pos.col;
+  for (const node of [...nodes].sort(bySource)) {
     if (node.kind !== "service" || node.props.run?.on !== "eks") continue;
     const run = node.props.run;
     const cluster = clusters.get(run.cluster.name);
