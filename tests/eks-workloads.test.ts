@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { staticAssetSnippet } from "../targets/terraform/constructs/eks/ingress.js";
-import { statementsOf, terraformOf, valuesOf, webCluster, type Block } from "./helpers/eks.js";
+import { clusterSystem, statementsOf, terraformOf, valuesOf, webCluster, type Block } from "./helpers/eks.js";
 
 const requiredGroup = (affinity: any) => affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0];
 const coreToleration = [{ key: "dedicated", operator: "Equal", value: "core", effect: "NoSchedule" }];
@@ -112,5 +112,13 @@ describe("what runs on the cluster", () => {
     const bucketHost = terraformOf(webCluster.replace(/web-cluster\/web-cluster/, "bucket-host/bucket-host"));
     expect(bucketHost.resource.helm_release?.consul).toMatchObject({ chart: "consul", version: "1.9.3", namespace: "consul", repository: "https://helm.releases.hashicorp.com", depends_on: ["aws_eks_node_group.containers_main"] });
     expect(valuesOf(bucketHost, "consul").server).toEqual({ replicas: 3, bootstrapExpect: 3, storage: "10Gi", storageClass: "gp3" });
+  });
+
+  it("attaches the grants a service's relationships derive to the IAM role of its service account", () => {
+    const file = clusterSystem({ imports: "bucket, lazy", extra: 'const data = bucket("data", { readers: [lazy(() => web)] });', resources: "data" });
+    const doc = terraformOf(file);
+    expect(doc.resource.aws_iam_role_policy?.web_grants?.role).toBe("${aws_iam_role.web_task.id}");
+    expect(statementsOf(doc, "web_grants").flatMap((s) => s.actions).sort()).toEqual(["s3:GetObject", "s3:ListBucket"]);
+    expect(doc.resource.kubernetes_service_account_v1?.web).toMatchObject({ metadata: { annotations: { "eks.amazonaws.com/role-arn": "${aws_iam_role.web_task.arn}" } } });
   });
 });

@@ -71,6 +71,7 @@ export const cases: E2eCase[] = [
     system: "examples/web-cluster/web-cluster.noros.ts",
     tier: "aws",
     // Through the ingress's load balancer to the shop: the cluster, node groups, ingress and app all work.
+    // The cluster's API is private by default: set TF_VAR_web_public_access_cidrs to the runner's range.
     endpoint: "output:web_ingress_url/api/products",
     expect: { status: 200, bodyIncludes: '"id":"mug"' },
     timeoutS: 2400,

@@ -37,9 +37,9 @@ export function statementsOf(doc: Doc, name: string): Array<{ sid: string; actio
  * A small system with a cluster, for tests that change one thing: `cluster` and `service` are the
  * bodies of the cluster's and the service's properties (TypeScript object literal text).
  */
-export function clusterSystem(parts: { cluster?: string; service?: string; extra?: string; resources?: string } = {}): string {
+export function clusterSystem(parts: { cluster?: string; service?: string; extra?: string; resources?: string; imports?: string } = {}): string {
   const source = [
-    'import { chart, cluster, network, service, system, topic } from "noros";',
+    `import { chart, cluster, network, service, system, topic${parts.imports ? `, ${parts.imports}` : ""} } from "noros";`,
     'const net = network("main", { cidr: "10.0.0.0/16", availabilityZones: 2, publicSubnets: ["10.0.0.0/24", "10.0.1.0/24"], privateSubnets: ["10.0.10.0/24", "10.0.11.0/24"], natGateway: true });',
     'const alerts = topic("alerts", { emails: ["ops@example.com"] });',
     `const k8s = cluster("k8s", { network: net, ${parts.cluster ?? 'nodeGroups: { core: { min: 1, max: 2, taints: [{ key: "dedicated", value: "core", effect: "NoSchedule" }] }, main: { min: 1, max: 3 } }, ingress: { nodeGroup: "core" }, monitoring: { nodeGroup: "core", alerts }'} });`,
