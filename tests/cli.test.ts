@@ -27,7 +27,7 @@ describe("noros CLI", () => {
     const hcl = await runCli(["compile", "--hcl", "--json"], dir);
     expect(hcl.code, hcl.stderr).toBe(0);
     const terraformFiles = (JSON.parse(hcl.stdout) as { artefacts: Array<{ path: string }> }).artefacts.map((a) => a.path).filter((p) => p.startsWith("terraform/"));
-    expect(terraformFiles).toEqual(["terraform/compute.tf", "terraform/iam.tf", "terraform/network.tf", "terraform/operations.tf", "terraform/outputs.tf", "terraform/providers.tf", "terraform/storage.tf", "terraform/variables.tf"]);
+    expect(terraformFiles).toEqual(["terraform/compute.tf", "terraform/containers.tf", "terraform/data.tf", "terraform/iam.tf", "terraform/network.tf", "terraform/operations.tf", "terraform/outputs.tf", "terraform/providers.tf", "terraform/storage.tf", "terraform/variables.tf"]);
     expect(existsSync(path.join(dir, "out", "terraform", "main.tf.json"))).toBe(false);
     expect(readFileSync(path.join(dir, "out", "terraform", "providers.tf"), "utf8")).toContain('terraform {\n  required_version = ">= 1.10"\n');
 
