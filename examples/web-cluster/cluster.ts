@@ -10,7 +10,13 @@ export const web = cluster("web", {
   version: "1.34",
   // requirement S4.2: two node groups, "core" (tainted: ingress, autoscaler, monitoring, CA) and "main" (apps), each part pinned to its group by required node affinity
   nodeGroups: {
-    core: { instanceType: "t3.medium", min: 2, max: 3, labels: { role: "core" }, taints: [coreOnly] },
+    core: {
+      instanceType: "t3.medium",
+      min: 2,
+      max: 3,
+      labels: { role: "core" },
+      taints: [coreOnly],
+    },
     main: { instanceType: "t3.medium", min: 2, max: 6, labels: { role: "apps" } },
   },
   // requirement S4.3 (partly): ingress-nginx with two replicas pinned to "core", Expires/Cache-Control max-age for static assets (a week)

@@ -15,5 +15,12 @@ export const status = service("status", {
   },
   healthCheck: { path: "/health" },
   test: ["node", "--test"],
-  run: { on: "eks", cluster: web, nodeGroup: "main", replicas: 2, ingress: { path: "/status" }, tls: { port: 8443 } },
+  run: {
+    on: "eks",
+    cluster: web,
+    nodeGroup: "main",
+    replicas: 2,
+    ingress: { path: "/status" },
+    tls: { port: 8443 },
+  },
 });
