@@ -1,5 +1,7 @@
 import { bucketAttributes } from "./bucket.js";
 import { functionAttributes } from "./function.js";
+import { chartAttributes } from "./chart.js";
+import { clusterAttributes } from "./cluster.js";
 import { hostAttributes } from "./host.js";
 import { httpApiAttributes } from "./http-api.js";
 import { hostGroupAttributes } from "./host-group.js";
@@ -41,6 +43,8 @@ export const attributesByKind: Readonly<Record<string, Readonly<Record<string, s
   service: serviceAttributes,
   function: functionAttributes,
   "http-api": httpApiAttributes,
+  cluster: clusterAttributes,
+  chart: chartAttributes,
   "raw-terraform": rawTerraformAttributes,
   "load-balancer": loadBalancerAttributes,
   certificate: certificateAttributes,

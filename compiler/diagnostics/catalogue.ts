@@ -175,6 +175,37 @@ const compilerCodes: Record<string, Explanation> = {
     explanation: "A bucket has one notification configuration; S3 refuses it when two rules could match the same object event (the same event type, with prefixes where one starts the other and suffixes where one ends the other).",
     fix: "Give the triggers disjoint prefixes or suffixes, or different events.",
   },
+  NOROS3080: {
+    title: "A system declares more than one cluster.",
+    explanation: "What runs on a cluster is applied through one kubernetes and one helm provider, configured from that cluster; a second cluster would need providers of its own.",
+    fix: "Put each cluster in a system of its own.",
+  },
+  NOROS3081: {
+    title: "A cluster's network has private subnets in fewer than two availability zones.",
+    explanation: "EKS places the control plane's network interfaces in at least two zones, and the nodes go to the same private subnets.",
+    fix: "Give the network two or more private subnets and availabilityZones: 2 or more.",
+  },
+  NOROS3082: {
+    title: "A cluster's network has no NAT gateway.",
+    explanation: "The nodes live in private subnets; without a NAT gateway they cannot pull images (registry.k8s.io, ECR's public endpoints) or charts, and never become ready.",
+    fix: "Set natGateway: true on the network (it needs a public subnet).",
+  },
+  NOROS3083: {
+    title: "A service autoscales on a metric, but its cluster has no monitoring.",
+    explanation: "The autoscaler reads the metric from the custom metrics API, served by the Prometheus adapter from the cluster's Prometheus.",
+    fix: "Give the cluster monitoring: { nodeGroup, alerts }.",
+  },
+  NOROS3084: {
+    title: "A service runs on a node group its cluster does not have.",
+    example: 'run: { on: "eks", cluster, nodeGroup: "mian" } // the cluster has core and main',
+  },
+  NOROS3085: { title: "A service asks for an ingress route on a cluster without ingress.", fix: "Give the cluster ingress: { nodeGroup }." },
+  NOROS3086: {
+    title: "A service serves TLS, but its cluster has no certificate authority (or the TLS port is the plain HTTP port).",
+    fix: "Give the cluster certificateAuthority: { nodeGroup }, and a TLS port other than the service's port.",
+  },
+  NOROS3087: { title: "Two services claim the same ingress host and path on one cluster.", explanation: "The ingress controller would send the requests to one of them, chosen by creation order." },
+  NOROS3088: { title: "A reference to a cluster's ingressHostname, but the cluster has no ingress." },
   NOROS4001: {
     title: "The generated Terraform does not match the provider schema.",
     explanation: "Every generated main.tf.json is validated offline against the real provider schemas in schemas/providers/. A problem here is a noros bug or comes from an escape hatch.",

@@ -1,3 +1,4 @@
+import { networkOf as networkOfConstruct } from "./flows.js";
 import { attributesByKind } from "../../dsl/attributes.js";
 import type { CheckedNode, CheckedSystem } from "../check/check.js";
 import { positionOfPath } from "../check/positions.js";
@@ -65,14 +66,13 @@ export function dataConsistency(nodes: readonly AnyNode[], byName: ReadonlyMap<s
 
   const networkOf = (client: { kind: string; name: string }): string | undefined => {
     const node = named.get(client.name);
-    if (node?.kind === "host") return node.props.network.name;
-    if (node?.kind === "service") return node.props.run?.network.name;
-    return undefined;
+    return node ? networkOfConstruct(node) : undefined;
   };
   const clients = (node: AnyNode, network: string | undefined, list: ReadonlyArray<{ kind: string; name: string }>) => {
     list.forEach((client, index) => {
       const target = named.get(client.name);
-      if (target?.kind === "service" && !target.props.run) {
+      // Only an ECS service has a security group of its own to admit (EKS manages its nodes' groups).
+      if (target?.kind === "service" && target.props.run?.on !== "ecs") {
         out.push(
           diagnostic(at(node, ["clients", String(index)]), "NOROS3072", `service "${client.name}" is a client of ${node.kind} "${node.name}" but does not run in the cloud, so it has no security group to admit`, {
             hint: 'give the service run: { on: "ecs", network }',

@@ -14,7 +14,8 @@ const describe = (from: FlowFromValue): string => (typeof from === "string" ? fr
 /** The network a construct's security group lives in, if it has one. */
 export function networkOf(node: AnyNode): string | undefined {
   if (node.kind === "host" || node.kind === "host-group") return node.props.network.name;
-  if (node.kind === "service") return node.props.run?.network.name;
+  // A service on EKS runs on the cluster's nodes, whose security groups EKS manages.
+  if (node.kind === "service") return node.props.run?.on === "ecs" ? node.props.run.network.name : undefined;
   if (node.kind === "load-balancer") return node.props.network.name;
   return undefined;
 }
@@ -39,7 +40,7 @@ export function deriveFlows(nodes: readonly AnyNode[]): Flow[] {
         });
       });
     }
-    if (node.kind === "service" && node.props.run) {
+    if (node.kind === "service" && node.props.run?.on === "ecs") {
       const { run, port } = node.props;
       const to = { $noros: "use", kind: "service", name: node.name } as const;
       // Behind a load balancer, only the load balancer may reach the tasks (its flows follow below).
@@ -134,7 +135,7 @@ export function flowDiagnostics(nodes: readonly AnyNode[], byName: ReadonlyMap<s
   };
   for (const node of nodes) {
     if (node.kind === "host" || node.kind === "host-group") node.props.ingress.forEach((rule, i) => check(node, rule.from, ["ingress", String(i), "from"]));
-    if (node.kind === "service") node.props.run?.ingress?.forEach((rule, i) => check(node, rule.from, ["run", "ingress", String(i), "from"]));
+    if (node.kind === "service" && node.props.run?.on === "ecs") node.props.run.ingress?.forEach((rule, i) => check(node, rule.from, ["run", "ingress", String(i), "from"]));
   }
   return out;
 }

@@ -6,6 +6,7 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { AnyNode, Edge, Grant, Graph, GraphNode } from "../graph.js";
 import type { SourceFileRecord } from "../load/load.js";
 import { computeConsistency } from "./compute-consistency.js";
+import { clusterConsistency } from "./clusters.js";
 import { findCycles } from "./cycles.js";
 import { edgeDiagnostics } from "./edge.js";
 import { deriveFlows, flowDiagnostics } from "./flows.js";
@@ -85,7 +86,7 @@ export function resolve(system: CheckedSystem, checked: readonly CheckedNode[], 
   }
 
   const nodes = [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) as unknown as AnyNode[];
-  diagnostics.push(...consistency(nodes, byName), ...flowDiagnostics(nodes, byName), ...edgeDiagnostics(nodes, byName), ...overlappingObjectTriggers(nodes, byName), ...computeConsistency(nodes, byName));
+  diagnostics.push(...consistency(nodes, byName), ...flowDiagnostics(nodes, byName), ...edgeDiagnostics(nodes, byName), ...overlappingObjectTriggers(nodes, byName), ...computeConsistency(nodes, byName), ...clusterConsistency(nodes, byName));
   diagnostics.push(...dataConsistency(nodes, byName, system));
   if (diagnostics.length > 0) return { graph: undefined, diagnostics };
 
@@ -142,7 +143,7 @@ function consistency(nodes: readonly AnyNode[], byName: ReadonlyMap<string, Chec
           if (principal.kind !== "service" || services.get(principal.name)?.props.run) return;
           out.push(
             diagnostic(positionOfPath(byName.get(node.name) as never, [field, String(index)], node.pos), "NOROS3007", `service "${principal.name}" is given access to bucket "${node.name}" but does not run in the cloud, so it has no role to hold the permission`, {
-              hint: "give the service run: { on: \"ecs\", network }",
+              hint: "give the service run: { on: \"ecs\", network } or run: { on: \"eks\", cluster }",
             }),
           );
         });

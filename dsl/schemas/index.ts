@@ -4,6 +4,8 @@
  */
 import { BucketSchema } from "./bucket.js";
 import { FunctionSchema } from "./function.js";
+import { ChartSchema } from "./chart.js";
+import { ClusterSchema } from "./cluster.js";
 import { HostSchema } from "./host.js";
 import { HttpApiSchema } from "./http-api.js";
 import { HostGroupSchema } from "./host-group.js";
@@ -44,6 +46,8 @@ export const constructSchemas = {
   service: ServiceSchema,
   function: FunctionSchema,
   "http-api": HttpApiSchema,
+  cluster: ClusterSchema,
+  chart: ChartSchema,
   "raw-terraform": RawTerraformSchema,
   "load-balancer": LoadBalancerSchema,
   certificate: CertificateSchema,

@@ -3,6 +3,7 @@ import type { Network } from "../network.js";
 import { Port, ValueSchema, fail, use, type RefValue } from "./common.js";
 import { FlowFrom } from "./flow.js";
 import { secretValue } from "./secret.js";
+import { EksRunSchema } from "./eks-run.js";
 
 /**
  * Checks environment variable names, as both Docker and ECS accept them. Done on the record (not its
@@ -137,21 +138,25 @@ export const ServiceSchema = z
     build: z.enum(["dockerfile", "nix"]).default("dockerfile"),
     /**
      * Where the service runs in the cloud. Without it only its image and ECR repository are produced;
-     * with `{ on: "ecs", network }` it runs as an ECS Fargate service in the network's private subnets.
+     * with `{ on: "ecs", network }` it runs as an ECS Fargate service in the network's private subnets;
+     * with `{ on: "eks", cluster }` as a Kubernetes deployment on the cluster (see eks-run.ts).
      */
     run: z
-      .strictObject({
-        on: z.literal("ecs"),
-        network: use<Network>("network"),
-        /** How many tasks run at once. */
-        desiredCount: z.number().int().min(0).max(100).default(1),
-        /**
-         * Who may reach the service's port: address ranges or constructs (`from: worker`). Without it,
-         * anything inside the network may, unless a load balancer forwards to the service: then only
-         * the load balancer may.
-         */
-        ingress: z.array(z.strictObject({ from: FlowFrom, description: z.string().max(255).optional() })).optional(),
-      })
+      .discriminatedUnion("on", [
+        z.strictObject({
+          on: z.literal("ecs"),
+          network: use<Network>("network"),
+          /** How many tasks run at once. */
+          desiredCount: z.number().int().min(0).max(100).default(1),
+          /**
+           * Who may reach the service's port: address ranges or constructs (`from: worker`). Without it,
+           * anything inside the network may, unless a load balancer forwards to the service: then only
+           * the load balancer may.
+           */
+          ingress: z.array(z.strictObject({ from: FlowFrom, description: z.string().max(255).optional() })).optional(),
+        }),
+        EksRunSchema,
+      ])
       .optional(),
   })
   .superRefine((value, ctx) => {

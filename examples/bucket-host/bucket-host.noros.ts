@@ -2,6 +2,8 @@
 // exactly one IAM user and read by exactly one NixOS instance.
 import { bucket, group, host, system, topic, user } from "noros";
 import { notes, status } from "./containers.ts";
+import { consul } from "./consul.ts";
+import { containers } from "./eks.ts";
 import { network } from "./network.ts";
 import { dataTier } from "./data.ts";
 import { rebootOnChange } from "./reboot.ts";
@@ -39,6 +41,6 @@ const reboot = rebootOnChange(texts, reader);
 
 export default system("bucket-host", {
   region: "eu-central-1",
-  resources: [network, texts, reader, uploader, alerts, status, notes, ...dataTier(reader), reboot],
+  resources: [network, texts, reader, uploader, alerts, status, notes, ...dataTier(reader), reboot, containers, consul],
   outputs: { texts_bucket: texts.bucketName },
 });

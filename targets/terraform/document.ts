@@ -74,6 +74,13 @@ export class TerraformDocument {
     this.origins.set(`local.${name}`, origin);
   }
 
+  /** Configures one more provider (kubernetes and helm for a cluster); each may be configured once. */
+  provider(name: string, body: Body, origin: string): void {
+    if (Object.hasOwn(this.providers, name)) throw new Error(`internal: provider ${name} configured twice`);
+    this.providers[name] = body;
+    this.origins.set(`provider.${name}`, origin);
+  }
+
   /** Whether an address (as in `origins`) is declared already. */
   has(address: string): boolean {
     return this.origins.has(address);

@@ -36,6 +36,12 @@ const attributeExpressions: Record<string, Record<string, (name: string) => stri
     logGroupArn: (n) => `aws_cloudwatch_log_group.${n}_function.arn`,
   },
   "http-api": { url: (n) => `aws_apigatewayv2_stage.${n}.invoke_url` },
+  cluster: {
+    arn: (n) => `aws_eks_cluster.${n}.arn`,
+    endpoint: (n) => `aws_eks_cluster.${n}.endpoint`,
+    oidcIssuer: (n) => `aws_eks_cluster.${n}.identity[0].oidc[0].issuer`,
+    ingressHostname: (n) => `data.kubernetes_service_v1.${n}_ingress.status[0].load_balancer[0].ingress[0].hostname`,
+  },
 };
 
 /** The bare Terraform expression a reference stands for, e.g. `aws_s3_bucket.uploads.arn`. */

@@ -6,6 +6,10 @@ import { lowerDelivery } from "./constructs/delivery.js";
 import { lowerFunction } from "./constructs/function.js";
 import { lowerObjectTriggers, lowerSchedules } from "./constructs/function-triggers.js";
 import { lowerHttpApi } from "./constructs/http-api.js";
+import { lowerChart } from "./constructs/eks/chart.js";
+import { lowerCluster } from "./constructs/eks/cluster.js";
+import { ingressOutput } from "./constructs/eks/ingress.js";
+import { lowerEksWorkload } from "./constructs/eks/workload.js";
 import { lowerHost } from "./constructs/host.js";
 import { lowerHostGroup } from "./constructs/host-group.js";
 import { lowerVolume } from "./constructs/volume.js";
@@ -33,7 +37,7 @@ import { systemTags } from "./default-tags.js";
 import { TerraformDocument } from "./document.js";
 import { refString, valueString } from "./expression.js";
 import { lowerFlows } from "./security-groups.js";
-import { pinnedProviders, REQUIRED_TERRAFORM } from "./providers.js";
+import { clusterProviders, pinnedProviders, REQUIRED_TERRAFORM } from "./providers.js";
 
 export interface TerraformOutput {
   readonly artefacts: readonly Artefact[];
@@ -65,10 +69,12 @@ const endpointOutputs: Record<string, Record<string, string>> = {
   cache: { endpoint: "endpoint", port: "port" },
   function: { function_name: "functionName" },
   "http-api": { url: "url" },
+  cluster: { endpoint: "endpoint" },
 };
 
 export function lowerTerraform(graph: Graph): TerraformOutput {
   const { system } = graph;
+  const clusters = new Map(nodesOf(graph, "cluster").map((n) => [n.name, n]));
   const tf = new TerraformDocument(
     { required_version: REQUIRED_TERRAFORM, required_providers: { aws: pinnedProviders.aws }, ...backendSettings(system.props) },
     {
@@ -86,6 +92,8 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
   });
   tf.variable("noros_run", { type: "string", default: "none", description: "Run id tagged as noros:run on every resource (set by `noros test`)." });
 
+  // A cluster's workloads and charts go through the kubernetes and helm providers; only then are they required.
+  if (clusters.size > 0) for (const [name, requirement] of Object.entries(clusterProviders)) tf.requireProvider(name, requirement);
   const networks = new Map(nodesOf(graph, "network").map((n) => [n.name, n]));
   const secrets = new Map(nodesOf(graph, "secret").map((n) => [n.name, n]));
   const packages: Artefact[] = [];
@@ -130,6 +138,7 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
         break;
       case "service":
         lowerService(node, tf, networks, system.props.region, graph, secrets);
+        if (node.props.run?.on === "eks") lowerEksWorkload(node, tf, graph);
         break;
       case "load-balancer":
         lowerLoadBalancer(node, tf, graph, networks);
@@ -171,6 +180,12 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
       case "http-api":
         lowerHttpApi(node, tf);
         break;
+      case "cluster":
+        lowerCluster(node, tf, graph, networks, system.props.region);
+        break;
+      case "chart":
+        lowerChart(node, tf, clusters);
+        break;
     }
   }
   lowerFlows(graph, tf);
@@ -197,6 +212,7 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
   for (const node of nodesOf(graph, "dns-zone")) {
     for (const [name, body] of Object.entries(dnsZoneOutputs(node))) if (!tf.hasOutput(name)) tf.output(name, body as Record<string, unknown>, node.name);
   }
+  for (const cluster of clusters.values()) ingressOutput(cluster, tf);
 
   // Escape hatches last, so that a collision with anything generated is seen (and refused).
   const conflicts = lowerRawTerraform(graph, tf);

@@ -7,4 +7,13 @@ export const pinnedProviders = {
   postgresql: { source: "cyrilgdn/postgresql", version: "1.26.0" },
 } as const;
 
+/**
+ * Providers a system with a cluster needs besides AWS: kubernetes for its workloads, helm for its
+ * charts. Required only then, so that a system without a cluster never downloads them.
+ */
+export const clusterProviders = {
+  helm: { source: "hashicorp/helm", version: "3.1.1" },
+  kubernetes: { source: "hashicorp/kubernetes", version: "2.38.0" },
+} as const;
+
 export const REQUIRED_TERRAFORM = ">= 1.10";

@@ -55,11 +55,46 @@ export const cases: E2eCase[] = [
     timeoutS: 600,
   },
   {
+    name: "web-cluster-shop",
+    system: "examples/web-cluster/web-cluster.noros.ts",
+    tier: "local",
+    endpoint: "service:shop/api/products",
+    expect: { status: 200, bodyIncludes: '"id":"mug"' },
+    timeoutS: 60,
+  },
+  {
+    name: "web-cluster-blog",
+    system: "examples/web-cluster/web-cluster.noros.ts",
+    tier: "local",
+    endpoint: "service:blog/blog/",
+    expect: { status: 200, bodyIncludes: "Hello, cluster" },
+    timeoutS: 60,
+  },
+  {
+    name: "web-cluster-status",
+    system: "examples/web-cluster/web-cluster.noros.ts",
+    tier: "local",
+    // Locally no TLS peers exist: this proves the image builds, passes its tests and serves.
+    endpoint: "service:status/health",
+    expect: { status: 200, bodyIncludes: '"ok"' },
+    timeoutS: 60,
+  },
+  {
     name: "url-checker-aws",
     system: "examples/url-checker/url-checker.noros.ts",
     tier: "aws",
     endpoint: "output:checker_url/health",
     expect: { status: 200 },
     timeoutS: 900,
+  },
+  {
+    name: "web-cluster-aws",
+    system: "examples/web-cluster/web-cluster.noros.ts",
+    tier: "aws",
+    // Through the ingress's load balancer to the shop: the cluster, node groups, ingress and app all work.
+    // The cluster's API is private by default: set TF_VAR_web_public_access_cidrs to the runner's range.
+    endpoint: "output:web_ingress_url/api/products",
+    expect: { status: 200, bodyIncludes: '"id":"mug"' },
+    timeoutS: 2400,
   },
 ];

@@ -100,7 +100,7 @@ function ecsService(
   secrets: ReadonlyMap<string, GraphNode<"secret">>,
 ): void {
   const n = node.name;
-  const run = node.props.run as NonNullable<GraphNode<"service">["props"]["run"]>;
+  const run = node.props.run as Extract<NonNullable<GraphNode<"service">["props"]["run"]>, { on: "ecs" }>;
   if (!tf.has(`aws_ecs_cluster.${CLUSTER}`)) {
     tf.resource("aws_ecs_cluster", CLUSTER, { name: NAME_PREFIX, setting: [{ name: "containerInsights", value: "enabled" }] }, "system");
   }
@@ -203,5 +203,5 @@ export function lowerService(
 ): void {
   repository(node.name, tf);
   const run = node.props.run;
-  if (run) ecsService(node, tf, networks.get(run.network.name) as GraphNode<"network">, region, graph, secrets);
+  if (run?.on === "ecs") ecsService(node, tf, networks.get(run.network.name) as GraphNode<"network">, region, graph, secrets);
 }

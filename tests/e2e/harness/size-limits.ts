@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 export interface SizeLimits {
-  /** EC2 instance types (aws_instance, aws_launch_template). */
+  /** EC2 instance types (aws_instance, aws_launch_template, aws_eks_node_group). */
   readonly instanceTypes: readonly string[];
   /** RDS instance classes. */
   readonly dbInstanceClasses: readonly string[];
@@ -35,6 +35,12 @@ export function oversizedResources(dir: string, limits: SizeLimits): string[] {
         const where = `${type}.${name}`;
         if ((type === "aws_instance" || type === "aws_launch_template") && body.instance_type !== undefined && !limits.instanceTypes.includes(String(body.instance_type))) {
           problems.push(`${where} is ${String(body.instance_type)} (allowed: ${limits.instanceTypes.join(", ")})`);
+        }
+        // An EKS managed node group names its instance types itself (its launch template has none).
+        if (type === "aws_eks_node_group") {
+          for (const t of (body.instance_types as unknown[] | undefined) ?? []) {
+            if (!limits.instanceTypes.includes(String(t))) problems.push(`${where} is ${String(t)} (allowed: ${limits.instanceTypes.join(", ")})`);
+          }
         }
         if (type === "aws_db_instance" && body.instance_class !== undefined && !limits.dbInstanceClasses.includes(String(body.instance_class))) {
           problems.push(`${where} is ${String(body.instance_class)} (allowed: ${limits.dbInstanceClasses.join(", ")})`);

@@ -26,6 +26,41 @@ resource "aws_instance" "reader" {
   }
 }
 
+resource "aws_launch_template" "containers_main" {
+  description            = "Nodes of group main of cluster containers"
+  name                   = "${var.name_prefix}-containers-main"
+  update_default_version = true
+
+  tags = {
+    Name = "${var.name_prefix}-containers-main"
+  }
+
+  block_device_mappings {
+    device_name = "/dev/xvda"
+
+    ebs {
+      delete_on_termination = "true"
+      encrypted             = "true"
+      volume_size           = 40
+      volume_type           = "gp3"
+    }
+  }
+
+  metadata_options {
+    http_endpoint               = "enabled"
+    http_put_response_hop_limit = 1
+    http_tokens                 = "required"
+  }
+
+  tag_specifications {
+    resource_type = "instance"
+
+    tags = {
+      Name = "${var.name_prefix}-containers-main"
+    }
+  }
+}
+
 resource "aws_launch_template" "reader" {
   description            = "noros host reader"
   image_id               = data.aws_ami.nixos_x86_64.id

@@ -59,6 +59,11 @@ resource "aws_db_subnet_group" "app-db" {
   }
 }
 
+resource "aws_kms_alias" "containers_secrets" {
+  name          = "alias/${var.name_prefix}-containers-secrets"
+  target_key_id = aws_kms_key.containers_secrets.key_id
+}
+
 resource "aws_kms_key" "alerts_sns" {
   deletion_window_in_days = 30
   description             = "noros topic alerts"
@@ -67,6 +72,16 @@ resource "aws_kms_key" "alerts_sns" {
 
   tags = {
     Name = "${var.name_prefix}-alerts"
+  }
+}
+
+resource "aws_kms_key" "containers_secrets" {
+  deletion_window_in_days = 30
+  description             = "Envelope encryption of the Kubernetes secrets of cluster containers"
+  enable_key_rotation     = true
+
+  tags = {
+    Name = "${var.name_prefix}-containers-secrets"
   }
 }
 

@@ -52,6 +52,57 @@ data "aws_iam_policy_document" "alerts_sns_key" {
   }
 }
 
+data "aws_iam_policy_document" "containers_ebs_csi_assume" {
+  statement {
+    actions = ["sts:AssumeRoleWithWebIdentity"]
+    effect  = "Allow"
+    sid     = "ServiceAccountAssumesRole"
+
+    condition {
+      test     = "StringEquals"
+      values   = ["system:serviceaccount:kube-system:ebs-csi-controller-sa"]
+      variable = "${replace(aws_iam_openid_connect_provider.containers.url, "https://", "")}:sub"
+    }
+
+    condition {
+      test     = "StringEquals"
+      values   = ["sts.amazonaws.com"]
+      variable = "${replace(aws_iam_openid_connect_provider.containers.url, "https://", "")}:aud"
+    }
+
+    principals {
+      identifiers = [aws_iam_openid_connect_provider.containers.arn]
+      type        = "Federated"
+    }
+  }
+}
+
+data "aws_iam_policy_document" "containers_eks_assume" {
+  statement {
+    actions = ["sts:AssumeRole", "sts:TagSession"]
+    effect  = "Allow"
+    sid     = "EksAssumesRole"
+
+    principals {
+      identifiers = ["eks.amazonaws.com"]
+      type        = "Service"
+    }
+  }
+}
+
+data "aws_iam_policy_document" "containers_node_assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    effect  = "Allow"
+    sid     = "Ec2AssumesRole"
+
+    principals {
+      identifiers = ["ec2.amazonaws.com"]
+      type        = "Service"
+    }
+  }
+}
+
 data "aws_iam_policy_document" "noros_delivery_bucket" {
   statement {
     actions   = ["s3:*"]
@@ -289,6 +340,8 @@ data "aws_iam_policy_document" "uploaders_grants" {
   }
 }
 
+data "aws_partition" "current" {}
+
 resource "aws_iam_group" "uploaders" {
   name = "${var.name_prefix}-uploaders"
 }
@@ -302,6 +355,42 @@ resource "aws_iam_group_policy" "uploaders_grants" {
 resource "aws_iam_instance_profile" "reader" {
   name = "${var.name_prefix}-reader"
   role = aws_iam_role.reader.name
+}
+
+resource "aws_iam_openid_connect_provider" "containers" {
+  client_id_list = ["sts.amazonaws.com"]
+  url            = aws_eks_cluster.containers.identity[0].oidc[0].issuer
+
+  tags = {
+    Name = "${var.name_prefix}-containers-oidc"
+  }
+}
+
+resource "aws_iam_role" "containers_cluster" {
+  assume_role_policy = data.aws_iam_policy_document.containers_eks_assume.json
+  name               = "${var.name_prefix}-containers-cluster"
+
+  tags = {
+    Name = "${var.name_prefix}-containers-cluster"
+  }
+}
+
+resource "aws_iam_role" "containers_ebs_csi" {
+  assume_role_policy = data.aws_iam_policy_document.containers_ebs_csi_assume.json
+  name               = "${var.name_prefix}-containers-ebs-csi"
+
+  tags = {
+    Name = "${var.name_prefix}-containers-ebs-csi"
+  }
+}
+
+resource "aws_iam_role" "containers_node" {
+  assume_role_policy = data.aws_iam_policy_document.containers_node_assume.json
+  name               = "${var.name_prefix}-containers-node"
+
+  tags = {
+    Name = "${var.name_prefix}-containers-node"
+  }
 }
 
 resource "aws_iam_role" "notes_execution" {
@@ -386,6 +475,31 @@ resource "aws_iam_role_policy" "status_execution" {
   name   = "${var.name_prefix}-status-execution"
   policy = data.aws_iam_policy_document.status_execution.json
   role   = aws_iam_role.status_execution.id
+}
+
+resource "aws_iam_role_policy_attachment" "containers_cluster" {
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/AmazonEKSClusterPolicy"
+  role       = aws_iam_role.containers_cluster.name
+}
+
+resource "aws_iam_role_policy_attachment" "containers_ebs_csi_0" {
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy"
+  role       = aws_iam_role.containers_ebs_csi.name
+}
+
+resource "aws_iam_role_policy_attachment" "containers_node_cni" {
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/AmazonEKS_CNI_Policy"
+  role       = aws_iam_role.containers_node.name
+}
+
+resource "aws_iam_role_policy_attachment" "containers_node_ecr" {
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly"
+  role       = aws_iam_role.containers_node.name
+}
+
+resource "aws_iam_role_policy_attachment" "containers_node_worker" {
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/AmazonEKSWorkerNodePolicy"
+  role       = aws_iam_role.containers_node.name
 }
 
 resource "aws_iam_role_policy_attachment" "reader_ssm" {

@@ -16,6 +16,10 @@ output "app-db_port" {
   value = aws_db_instance.app-db.port
 }
 
+output "containers_endpoint" {
+  value = aws_eks_cluster.containers.endpoint
+}
+
 output "notes_repository_url" {
   value = aws_ecr_repository.notes.repository_url
 }

@@ -8,6 +8,14 @@ terraform {
       source  = "hashicorp/aws"
       version = "6.25.0"
     }
+    helm = {
+      source  = "hashicorp/helm"
+      version = "3.1.1"
+    }
+    kubernetes = {
+      source  = "hashicorp/kubernetes"
+      version = "2.38.0"
+    }
     postgresql = {
       source  = "cyrilgdn/postgresql"
       version = "1.26.0"
@@ -28,6 +36,20 @@ provider "aws" {
       "noros:system" = "bucket-host"
     }
   }
+}
+
+provider "helm" {
+  kubernetes = {
+    cluster_ca_certificate = base64decode(data.aws_eks_cluster.containers.certificate_authority[0].data)
+    host                   = data.aws_eks_cluster.containers.endpoint
+    token                  = data.aws_eks_cluster_auth.containers.token
+  }
+}
+
+provider "kubernetes" {
+  cluster_ca_certificate = base64decode(data.aws_eks_cluster.containers.certificate_authority[0].data)
+  host                   = data.aws_eks_cluster.containers.endpoint
+  token                  = data.aws_eks_cluster_auth.containers.token
 }
 
 provider "postgresql" {

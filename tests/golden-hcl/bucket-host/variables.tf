@@ -12,6 +12,17 @@ variable "app-db_admin_port" {
   default     = 5432
 }
 
+variable "containers_public_access_cidrs" {
+  type        = list(string)
+  description = "Address ranges that may reach the API of cluster containers from the internet; empty: only from inside the VPC."
+  default     = []
+
+  validation {
+    condition     = alltrue([for c in var.containers_public_access_cidrs : tonumber(split("/", c)[1]) >= 8])
+    error_message = "Each range must be a /8 or narrower: the API is not opened to the whole internet."
+  }
+}
+
 variable "name_prefix" {
   type        = string
   description = "Prefix of every physical name, so that several deployments of this system can coexist."

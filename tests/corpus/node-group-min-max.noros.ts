@@ -1,0 +1,10 @@
+// expect: NOROS2122 7:25
+import { cluster, network, system } from "noros";
+
+const net = network("main", { cidr: "10.0.0.0/16", publicSubnets: ["10.0.0.0/24"], privateSubnets: ["10.0.10.0/24", "10.0.11.0/24"], natGateway: true });
+const k8s = cluster("k8s", {
+  network: net,
+  nodeGroups: { main: { min: 5, max: 3 } },
+});
+
+export default system("sizes", { region: "eu-central-1", resources: [net, k8s] });
