@@ -86,7 +86,7 @@ export const LoadBalancerSchema = z
       const at = (...path: PropertyKey[]) => ["listeners", i, ...path];
       const suits = layer7 ? listener.protocol === "http" || listener.protocol === "https" : listener.protocol === "tcp" || listener.protocol === "udp";
       if (!suits) {
-        fail(ctx, "NOROS2081", `a ${lb.type} load balancer cannot listen on ${listener.protocol}: use ${layer7 ? "http or https (or type: \"network\" for tcp and udp)" : "tcp or udp (or type: \"application\" for http and https)"}`, at("protocol"));
+        fail(ctx, "NOROS2081", `${layer7 ? "an application" : "a network"} load balancer cannot listen on ${listener.protocol}: use ${layer7 ? "http or https (or type: \"network\" for tcp and udp)" : "tcp or udp (or type: \"application\" for http and https)"}`, at("protocol"));
         return;
       }
       // TCP and UDP listeners may share a port (a game's query and game traffic); others may not.
@@ -115,7 +115,7 @@ export const LoadBalancerSchema = z
         fail(
           ctx,
           "NOROS2082",
-          `health checks of a UDP target group run over ${protocol === "http" ? "HTTP, that is TCP," : "TCP"}, which the UDP port ${listener.forward?.port ?? listener.port} does not answer: give healthCheck.port, a TCP port the targets serve`,
+          `health checks of a UDP target group run over ${protocol === "http" ? "HTTP (on TCP)" : "TCP"}, which the UDP port ${listener.forward?.port ?? listener.port} does not answer: give healthCheck.port, a TCP port the targets serve`,
           at("forward", "healthCheck", ...(check.protocol ? ["protocol"] : [])),
         );
       }
