@@ -144,6 +144,36 @@ describe("hosts as targets, and a network load balancer", () => {
   });
 });
 
+describe("access logs", () => {
+  const { doc } = compileSystem(
+    lines(
+      'import { bucket, host, loadBalancer, network, system } from "noros";',
+      'const net = network("net", { cidr: "10.0.0.0/16", publicSubnets: ["10.0.0.0/24", "10.0.1.0/24"] });',
+      'const web = host("web", { network: net, subnet: "public" });',
+      'const logs = bucket("logs", {});',
+      'const lb = loadBalancer("lb", { network: net, accessLogs: { bucket: logs }, listeners: [{ port: 80, protocol: "http", forward: { to: [web] } }] });',
+      end("net, web, logs, lb"),
+    ),
+  );
+
+  it("go to the bucket under lb/<name>, once its policy lets ELB's account write there, and only there", () => {
+    expect(doc.resource.aws_lb?.lb).toMatchObject({ access_logs: [{ bucket: "${aws_s3_bucket.logs.bucket}", prefix: "lb/lb", enabled: true }], depends_on: ["aws_s3_bucket_policy.logs"] });
+    const statements = (doc.data?.aws_iam_policy_document?.logs_bucket as { statement: Array<Record<string, unknown>> }).statement;
+    expect(statements.find((s) => s.sid === "LoadBalancerAccessLogs")).toEqual({
+      sid: "LoadBalancerAccessLogs",
+      effect: "Allow",
+      actions: ["s3:PutObject"],
+      principals: [{ type: "AWS", identifiers: ["${data.aws_elb_service_account.current.arn}"] }],
+      resources: ["${aws_s3_bucket.logs.arn}/lb/lb/AWSLogs/${data.aws_caller_identity.current.account_id}/*"],
+    });
+    expect(statements.map((s) => s.sid)).toContain("DenyInsecureTransport");
+  });
+
+  it("make the bucket SSE-S3 encrypted, the only encryption ELB log delivery supports", () => {
+    expect(doc.resource.aws_s3_bucket_server_side_encryption_configuration?.logs).toMatchObject({ rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: "AES256" } }] });
+  });
+});
+
 describe("load balancer mistakes, at their position", () => {
   const codes = (...body: string[]) => diagnosticsOf(lines(...head, ...body)).map((d) => d.split(" ").slice(0, 2).join(" "));
 
@@ -162,6 +192,7 @@ describe("load balancer mistakes, at their position", () => {
   it("protocols that do not suit the type, plain HTTP next to a certificate, an http listener with nothing to do, a port twice", () => {
     expect(codes('const lb = loadBalancer("lb", { network: net, listeners: [{ port: 53, protocol: "udp", forward: { to: [web] } }] });', end("net, web, lb"))).toEqual(["NOROS2081 4:71"]);
     expect(codes('const lb = loadBalancer("lb", { network: net, listeners: [{ port: 80, protocol: "http" }] });', end("net, web, lb"))).toEqual(["NOROS2084 4:59"]);
+    expect(codes('const lb = loadBalancer("lb", { type: "network", network: net, accessLogs: { bucket: net as never }, listeners: [{ port: 80, protocol: "tcp", forward: { to: [web] } }] });', end("net, web, lb"))).toEqual(["NOROS2089 4:64", "NOROS2010 4:78"]);
     expect(codes('const lb = loadBalancer("lb", { network: net, listeners: [{ port: 80, protocol: "http", forward: { to: [web] } }, { port: 80, protocol: "http", forward: { to: [web] } }] });', end("net, web, lb"))).toEqual(["NOROS2085 4:117"]);
     expect(
       codes(

@@ -30,6 +30,7 @@ export const validationCodes = {
   NOROS2086: "A health check's protocol or path does not fit (an application load balancer checks over http; a tcp check has no path).",
   NOROS2087: "A domain name is invalid: lowercase labels of letters, digits and inner hyphens, joined by dots, no trailing dot.",
   NOROS2088: "A DNS record is both an alias and a plain record, or a CNAME has several values.",
+  NOROS2089: "Access logs on a network load balancer: only application load balancers write them here.",
   NOROS2250: "A nixpkgs pin is not a full commit (40 hexadecimal digits) with an optional SRI narHash (sha256-...).",
   NOROS2350: "An S3 state key is not a relative object key (no leading or trailing \"/\", no empty segments).",
   NOROS2351: "State locking was turned off (useLockfile: false): noros always locks the state.",

@@ -76,11 +76,15 @@ export const LoadBalancerSchema = z
     certificate: use<Certificate>("certificate").optional(),
     /** What the load balancer listens on and where each listener forwards. */
     listeners: z.array(ListenerSchema).min(1),
-    /** Write access logs to this bucket (under `prefix`). */
+    /**
+     * Write access logs to this bucket, under `prefix` (default lb/<name>). The bucket is then
+     * encrypted with SSE-S3, the only encryption ELB log delivery supports. Application load balancers only.
+     */
     accessLogs: z.strictObject({ bucket: use<Bucket>("bucket"), prefix: z.string().regex(/^[A-Za-z0-9!_.*'()-]+(?:\/[A-Za-z0-9!_.*'()-]+)*$/, "a key prefix such as lb/checker, without leading or trailing /").optional() }).optional(),
   })
   .superRefine((lb, ctx) => {
     const layer7 = lb.type === "application";
+    if (lb.accessLogs && !layer7) fail(ctx, "NOROS2089", "access logs are written by application load balancers (a network load balancer logs only TLS listeners, which noros does not declare)", ["accessLogs"]);
     const seen = new Map<number, number>();
     lb.listeners.forEach((listener, i) => {
       const at = (...path: PropertyKey[]) => ["listeners", i, ...path];
