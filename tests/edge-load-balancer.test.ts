@@ -192,6 +192,7 @@ describe("load balancer mistakes, at their position", () => {
   it("protocols that do not suit the type, plain HTTP next to a certificate, an http listener with nothing to do, a port twice", () => {
     expect(codes('const lb = loadBalancer("lb", { network: net, listeners: [{ port: 53, protocol: "udp", forward: { to: [web] } }] });', end("net, web, lb"))).toEqual(["NOROS2081 4:71"]);
     expect(codes('const lb = loadBalancer("lb", { network: net, listeners: [{ port: 80, protocol: "http" }] });', end("net, web, lb"))).toEqual(["NOROS2084 4:59"]);
+    expect(codes('const lb = loadBalancer("lb", { network: net, listeners: [{ port: 80, protocol: "http", forward: { to: [web], healthCheck: { intervalS: 10, timeoutS: 10 } } }] });', end("net, web, lb"))).toEqual(["NOROS2086 4:141"]);
     expect(codes('const lb = loadBalancer("lb", { type: "network", network: net, accessLogs: { bucket: net as never }, listeners: [{ port: 80, protocol: "tcp", forward: { to: [web] } }] });', end("net, web, lb"))).toEqual(["NOROS2089 4:64", "NOROS2010 4:78"]);
     expect(codes('const lb = loadBalancer("lb", { network: net, listeners: [{ port: 80, protocol: "http", forward: { to: [web] } }, { port: 80, protocol: "http", forward: { to: [web] } }] });', end("net, web, lb"))).toEqual(["NOROS2085 4:117"]);
     expect(

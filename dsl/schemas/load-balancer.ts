@@ -114,6 +114,7 @@ export const LoadBalancerSchema = z
       if (!check) return;
       const protocol = check.protocol ?? (layer7 ? "http" : "tcp");
       if (layer7 && protocol === "tcp") fail(ctx, "NOROS2086", "an application load balancer checks health over http: remove protocol: \"tcp\"", at("forward", "healthCheck", "protocol"));
+      if (check.timeoutS >= check.intervalS) fail(ctx, "NOROS2086", `a health check's timeoutS (${check.timeoutS}) must be shorter than its intervalS (${check.intervalS})`, at("forward", "healthCheck", "timeoutS"));
       if (protocol === "tcp" && check.path !== undefined) fail(ctx, "NOROS2086", "a tcp health check opens a connection and asks for no path: remove path, or use protocol: \"http\"", at("forward", "healthCheck", "path"));
       if (listener.protocol === "udp" && check.port === undefined) {
         fail(
