@@ -67,6 +67,7 @@ export const validationCodes = {
   NOROS2127: "An autoscale metric is not a Prometheus counter name (ending in _total).",
   NOROS2128: "A Helm chart repository is not an https URL.",
   NOROS2129: "A Helm chart version is not exact (a range or \"latest\" would install something else tomorrow).",
+  NOROS2089: "Access logs on a network load balancer: only application load balancers write them here.",
   NOROS2250: "A nixpkgs pin is not a full commit (40 hexadecimal digits) with an optional SRI narHash (sha256-...).",
   NOROS2350: "An S3 state key is not a relative object key (no leading or trailing \"/\", no empty segments).",
   NOROS2351: "State locking was turned off (useLockfile: false): noros always locks the state.",

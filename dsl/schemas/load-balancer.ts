@@ -76,17 +76,21 @@ export const LoadBalancerSchema = z
     certificate: use<Certificate>("certificate").optional(),
     /** What the load balancer listens on and where each listener forwards. */
     listeners: z.array(ListenerSchema).min(1),
-    /** Write access logs to this bucket (under `prefix`). */
+    /**
+     * Write access logs to this bucket, under `prefix` (default lb/<name>). The bucket is then
+     * encrypted with SSE-S3, the only encryption ELB log delivery supports. Application load balancers only.
+     */
     accessLogs: z.strictObject({ bucket: use<Bucket>("bucket"), prefix: z.string().regex(/^[A-Za-z0-9!_.*'()-]+(?:\/[A-Za-z0-9!_.*'()-]+)*$/, "a key prefix such as lb/checker, without leading or trailing /").optional() }).optional(),
   })
   .superRefine((lb, ctx) => {
     const layer7 = lb.type === "application";
+    if (lb.accessLogs && !layer7) fail(ctx, "NOROS2089", "access logs are written by application load balancers (a network load balancer logs only TLS listeners, which noros does not declare)", ["accessLogs"]);
     const seen = new Map<number, number>();
     lb.listeners.forEach((listener, i) => {
       const at = (...path: PropertyKey[]) => ["listeners", i, ...path];
       const suits = layer7 ? listener.protocol === "http" || listener.protocol === "https" : listener.protocol === "tcp" || listener.protocol === "udp";
       if (!suits) {
-        fail(ctx, "NOROS2081", `a ${lb.type} load balancer cannot listen on ${listener.protocol}: use ${layer7 ? "http or https (or type: \"network\" for tcp and udp)" : "tcp or udp (or type: \"application\" for http and https)"}`, at("protocol"));
+        fail(ctx, "NOROS2081", `${layer7 ? "an application" : "a network"} load balancer cannot listen on ${listener.protocol}: use ${layer7 ? "http or https (or type: \"network\" for tcp and udp)" : "tcp or udp (or type: \"application\" for http and https)"}`, at("protocol"));
         return;
       }
       // TCP and UDP listeners may share a port (a game's query and game traffic); others may not.
@@ -110,12 +114,13 @@ export const LoadBalancerSchema = z
       if (!check) return;
       const protocol = check.protocol ?? (layer7 ? "http" : "tcp");
       if (layer7 && protocol === "tcp") fail(ctx, "NOROS2086", "an application load balancer checks health over http: remove protocol: \"tcp\"", at("forward", "healthCheck", "protocol"));
+      if (check.timeoutS >= check.intervalS) fail(ctx, "NOROS2086", `a health check's timeoutS (${check.timeoutS}) must be shorter than its intervalS (${check.intervalS})`, at("forward", "healthCheck", "timeoutS"));
       if (protocol === "tcp" && check.path !== undefined) fail(ctx, "NOROS2086", "a tcp health check opens a connection and asks for no path: remove path, or use protocol: \"http\"", at("forward", "healthCheck", "path"));
       if (listener.protocol === "udp" && check.port === undefined) {
         fail(
           ctx,
           "NOROS2082",
-          `health checks of a UDP target group run over ${protocol === "http" ? "HTTP, that is TCP," : "TCP"}, which the UDP port ${listener.forward?.port ?? listener.port} does not answer: give healthCheck.port, a TCP port the targets serve`,
+          `health checks of a UDP target group run over ${protocol === "http" ? "HTTP (on TCP)" : "TCP"}, which the UDP port ${listener.forward?.port ?? listener.port} does not answer: give healthCheck.port, a TCP port the targets serve`,
           at("forward", "healthCheck", ...(check.protocol ? ["protocol"] : [])),
         );
       }

@@ -1,4 +1,5 @@
-import { host } from "noros";
+import { host, lazy } from "noros";
+import { api } from "./api.ts";
 import { network } from "./network.ts";
 
 /** Nomad (HTTP, RPC, Serf) and Consul (server RPC, LAN gossip, HTTP, DNS) inside the VPC only. */
@@ -21,6 +22,8 @@ export const servers = [1, 2, 3].map((n) =>
   host(`nomad-server-${n}`, {
     network,
     instanceType: "t3.small",
-    ingress: [...fromVpc, ...gossipUdp],
+    // The API starts sandboxes through Nomad's HTTP API: a flow from its tasks, which gives them the
+    // matching egress (their group otherwise lets out only HTTPS). Lazy: api.ts imports the servers.
+    ingress: [...fromVpc, ...gossipUdp, { port: 4646, from: lazy(() => api), description: "the API starts sandboxes" }],
   }),
 );

@@ -21,7 +21,7 @@ import { lowerLogGroup } from "./constructs/log-group.js";
 import { lowerNetwork } from "./constructs/network.js";
 import { lowerRawTerraform, type RawConflict } from "./constructs/raw-terraform.js";
 import { lowerService } from "./constructs/service.js";
-import { loadBalancerUrl, lowerLoadBalancer } from "./constructs/load-balancer.js";
+import { accessLogNeeds, loadBalancerUrl, lowerLoadBalancer } from "./constructs/load-balancer.js";
 import { lowerCertificate } from "./constructs/certificate.js";
 import { dnsZoneOutputs, lowerDnsZone } from "./constructs/dns-zone.js";
 import { lowerDnsRecord } from "./constructs/dns-record.js";
@@ -104,7 +104,7 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
         lowerNetwork(node, tf, system.props.region);
         break;
       case "bucket":
-        lowerBucket(node, tf, networks);
+        lowerBucket(node, tf, networks, node.name, accessLogNeeds(graph, node.name, tf));
         break;
       case "group":
         lowerGroup(node, tf);

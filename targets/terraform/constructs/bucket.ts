@@ -12,7 +12,16 @@ const BUCKET_PREFIX_MAX = 37;
  * A private bucket: public access blocked, owner-enforced, KMS-encrypted, versioned, TLS-only; when
  * restricted to a network, objects can be read only through that network's S3 endpoint.
  */
-export function lowerBucket(node: GraphNode<"bucket">, tf: TerraformDocument, networks: ReadonlyMap<string, GraphNode<"network">>, physical = node.name): void {
+/**
+ * What other constructs need of a bucket's policy and encryption: a load balancer writing its access
+ * logs needs a statement letting ELB put objects, and SSE-S3 (ELB delivers to no KMS-encrypted bucket).
+ */
+export interface BucketNeeds {
+  readonly statements: readonly Statement[];
+  readonly encryption?: "AES256";
+}
+
+export function lowerBucket(node: GraphNode<"bucket">, tf: TerraformDocument, networks: ReadonlyMap<string, GraphNode<"network">>, physical = node.name, needs: BucketNeeds = { statements: [] }): void {
   const n = node.name;
   const { props } = node;
   const bucketId = interpolate(`aws_s3_bucket.${n}.id`);
@@ -31,7 +40,10 @@ export function lowerBucket(node: GraphNode<"bucket">, tf: TerraformDocument, ne
   tf.resource(
     "aws_s3_bucket_server_side_encryption_configuration",
     n,
-    { bucket: bucketId, rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: "aws:kms" }, bucket_key_enabled: true }] },
+    {
+      bucket: bucketId,
+      rule: [needs.encryption === "AES256" ? { apply_server_side_encryption_by_default: { sse_algorithm: "AES256" } } : { apply_server_side_encryption_by_default: { sse_algorithm: "aws:kms" }, bucket_key_enabled: true }],
+    },
     n,
   );
   tf.resource("aws_s3_bucket_versioning", n, { bucket: bucketId, versioning_configuration: { status: props.versioning ? "Enabled" : "Suspended" } }, n);
@@ -59,6 +71,7 @@ export function lowerBucket(node: GraphNode<"bucket">, tf: TerraformDocument, ne
       conditions: [{ test: "StringNotEquals", variable: "aws:SourceVpce", values: [s3EndpointId(network)] }],
     });
   }
+  statements.push(...needs.statements);
   const document = tf.data("aws_iam_policy_document", localName(n, "bucket"), policyDocument(statements), n);
   tf.resource(
     "aws_s3_bucket_policy",

@@ -10,6 +10,7 @@ import type { TerraformDocument } from "../document.js";
 import { interpolate } from "../expression.js";
 import { localName, nameTag, physicalName } from "../naming.js";
 import { securityGroupOf } from "../security-groups.js";
+import type { BucketNeeds } from "./bucket.js";
 import { subnetId } from "./network.js";
 
 /** TLS 1.3 and 1.2 with forward-secret ciphers only: AWS's recommended policy for new listeners. */
@@ -84,6 +85,13 @@ export function lowerLoadBalancer(node: LoadBalancerNode, tf: TerraformDocument,
       internal: props.internal,
       subnets,
       security_groups: [interpolate(`${securityGroupOf("load-balancer", n)}.id`)],
+      ...(props.accessLogs
+        ? {
+            access_logs: [{ bucket: interpolate(`aws_s3_bucket.${props.accessLogs.bucket.name}.bucket`), prefix: accessLogPrefix(node), enabled: true }],
+            // ELB checks that it may write to the bucket when logging is turned on.
+            depends_on: [`aws_s3_bucket_policy.${props.accessLogs.bucket.name}`],
+          }
+        : {}),
       ...(props.type === "application"
         ? // Requests with header fields that are not valid HTTP are dropped instead of passed on (request smuggling).
           { drop_invalid_header_fields: true, desync_mitigation_mode: "defensive" }
@@ -147,4 +155,33 @@ export function loadBalancerUrl(node: LoadBalancerNode, graph: Graph): string | 
   const record = listener.protocol === "https" ? nodesOf(graph, "dns-record").find((r) => r.props.to?.name === node.name) : undefined;
   const host = record ? record.props.name : interpolate(`aws_lb.${node.name}.dns_name`);
   return `${listener.protocol}://${host}${listener.port === standard ? "" : `:${listener.port}`}`;
+}
+
+/**
+ * What a bucket receiving access logs needs: ELB's regional account may put objects under each
+ * writer's prefix for this account only, and the bucket is SSE-S3 encrypted (the only encryption ELB
+ * log delivery supports).
+ */
+export function accessLogNeeds(graph: Graph, bucket: string, tf: TerraformDocument): BucketNeeds {
+  const writers = nodesOf(graph, "load-balancer").filter((lb) => lb.props.accessLogs?.bucket.name === bucket);
+  if (writers.length === 0) return { statements: [] };
+  const elb = tf.data("aws_elb_service_account", "current", {}, "system");
+  const account = tf.data("aws_caller_identity", "current", {}, "system");
+  return {
+    encryption: "AES256",
+    statements: [
+      {
+        sid: "LoadBalancerAccessLogs",
+        effect: "Allow",
+        actions: ["s3:PutObject"],
+        principals: [{ type: "AWS", identifiers: [interpolate(`${elb}.arn`)] }],
+        resources: writers.map((lb) => `${interpolate(`aws_s3_bucket.${bucket}.arn`)}/${accessLogPrefix(lb)}/AWSLogs/${interpolate(`${account}.account_id`)}/*`),
+      },
+    ],
+  };
+}
+
+/** The key prefix a load balancer's access logs go under: the declared one, else lb/<name>. */
+export function accessLogPrefix(lb: LoadBalancerNode): string {
+  return lb.props.accessLogs?.prefix ?? `lb/${lb.name}`;
 }

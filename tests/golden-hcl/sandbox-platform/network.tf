@@ -393,6 +393,33 @@ resource "aws_vpc_security_group_egress_rule" "api_service_https" {
   to_port           = 443
 }
 
+resource "aws_vpc_security_group_egress_rule" "api_to_nomad-server-1_tcp_4646" {
+  description                  = "tcp/4646 to nomad-server-1"
+  from_port                    = 4646
+  ip_protocol                  = "tcp"
+  referenced_security_group_id = aws_security_group.nomad-server-1.id
+  security_group_id            = aws_security_group.api_service.id
+  to_port                      = 4646
+}
+
+resource "aws_vpc_security_group_egress_rule" "api_to_nomad-server-2_tcp_4646" {
+  description                  = "tcp/4646 to nomad-server-2"
+  from_port                    = 4646
+  ip_protocol                  = "tcp"
+  referenced_security_group_id = aws_security_group.nomad-server-2.id
+  security_group_id            = aws_security_group.api_service.id
+  to_port                      = 4646
+}
+
+resource "aws_vpc_security_group_egress_rule" "api_to_nomad-server-3_tcp_4646" {
+  description                  = "tcp/4646 to nomad-server-3"
+  from_port                    = 4646
+  ip_protocol                  = "tcp"
+  referenced_security_group_id = aws_security_group.nomad-server-3.id
+  security_group_id            = aws_security_group.api_service.id
+  to_port                      = 4646
+}
+
 resource "aws_vpc_security_group_egress_rule" "nomad-clients_https" {
   cidr_ipv4         = "0.0.0.0/0"
   description       = "HTTPS: Session Manager, S3, the Nix binary cache"
@@ -564,6 +591,15 @@ resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_ingress_1" {
   to_port           = 4647
 }
 
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_ingress_10" {
+  description                  = "the API starts sandboxes"
+  from_port                    = 4646
+  ip_protocol                  = "tcp"
+  referenced_security_group_id = aws_security_group.api_service.id
+  security_group_id            = aws_security_group.nomad-server-1.id
+  to_port                      = 4646
+}
+
 resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_ingress_2" {
   cidr_ipv4         = "10.40.0.0/16"
   description       = "nomad and consul inside the VPC"
@@ -654,6 +690,15 @@ resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_ingress_1" {
   to_port           = 4647
 }
 
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_ingress_10" {
+  description                  = "the API starts sandboxes"
+  from_port                    = 4646
+  ip_protocol                  = "tcp"
+  referenced_security_group_id = aws_security_group.api_service.id
+  security_group_id            = aws_security_group.nomad-server-2.id
+  to_port                      = 4646
+}
+
 resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_ingress_2" {
   cidr_ipv4         = "10.40.0.0/16"
   description       = "nomad and consul inside the VPC"
@@ -742,6 +787,15 @@ resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_ingress_1" {
   ip_protocol       = "tcp"
   security_group_id = aws_security_group.nomad-server-3.id
   to_port           = 4647
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_ingress_10" {
+  description                  = "the API starts sandboxes"
+  from_port                    = 4646
+  ip_protocol                  = "tcp"
+  referenced_security_group_id = aws_security_group.api_service.id
+  security_group_id            = aws_security_group.nomad-server-3.id
+  to_port                      = 4646
 }
 
 resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_ingress_2" {
