@@ -41,6 +41,18 @@ const reboot = rebootOnChange(texts, reader);
 
 export default system("bucket-host", {
   region: "eu-central-1",
-  resources: [network, texts, reader, uploader, alerts, status, notes, ...dataTier(reader), reboot, containers, consul],
+  resources: [
+    network,
+    texts,
+    reader,
+    uploader,
+    alerts,
+    status,
+    notes,
+    ...dataTier(reader),
+    reboot,
+    containers,
+    consul,
+  ],
   outputs: { texts_bucket: texts.bucketName },
 });

@@ -21,7 +21,10 @@ export function dataTier(reader: Host) {
     clients: [reader],
   });
 
-  const redisToken = secret("sessions-auth", { description: "AUTH token of the sessions cache", generate: { length: 32 } });
+  const redisToken = secret("sessions-auth", {
+    description: "AUTH token of the sessions cache",
+    generate: { length: 32 },
+  });
 
   // requirement S0.6: `on` is the one field: { host: reader } runs services.redis on the NixOS reader (token fetched at boot into /run), "elasticache" a replication group with TLS and AUTH
   const sessions = cache("sessions", {

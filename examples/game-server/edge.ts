@@ -13,7 +13,11 @@ export const gameLb = loadBalancer("game-lb", {
   type: "network",
   network,
   listeners: [
-    { port: gamePort, protocol: "udp", forward: { to: [server], healthCheck: { port: gamePort, intervalS: 10 } } },
+    {
+      port: gamePort,
+      protocol: "udp",
+      forward: { to: [server], healthCheck: { port: gamePort, intervalS: 10 } },
+    },
     { port: gamePort, protocol: "tcp", forward: { to: [server], healthCheck: { intervalS: 10 } } },
   ],
 });

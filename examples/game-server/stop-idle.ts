@@ -12,7 +12,11 @@ export const stopIdle = fn("stop-idle", {
   source: "./functions/stop-idle",
   runtime: "nodejs20.x",
   handler: "index.handler",
-  environment: { INSTANCE_ID: server.instanceId, IDLE_MINUTES: String(idleMinutes), IDLE_PACKETS_PER_MINUTE: "600" },
+  environment: {
+    INSTANCE_ID: server.instanceId,
+    IDLE_MINUTES: String(idleMinutes),
+    IDLE_PACKETS_PER_MINUTE: "600",
+  },
   timeoutS: 30,
   // requirement S1.7: `controls: [{ host, actions }]` is typed data: the role's policy is derived from it and rendered by aws_iam_policy_document, never written as a JSON string
   // ec2:StopInstances on this one instance; DescribeInstances and cloudwatch:GetMetricData only

@@ -24,6 +24,10 @@ export const servers = [1, 2, 3].map((n) =>
     instanceType: "t3.small",
     // The API starts sandboxes through Nomad's HTTP API: a flow from its tasks, which gives them the
     // matching egress (their group otherwise lets out only HTTPS). Lazy: api.ts imports the servers.
-    ingress: [...fromVpc, ...gossipUdp, { port: 4646, from: lazy(() => api), description: "the API starts sandboxes" }],
+    ingress: [
+      ...fromVpc,
+      ...gossipUdp,
+      { port: 4646, from: lazy(() => api), description: "the API starts sandboxes" },
+    ],
   }),
 );

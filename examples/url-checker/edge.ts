@@ -13,7 +13,13 @@ export function checkerEndpoint(checker: Service) {
     network,
     // Plain HTTP: the zone below is not delegated in the test account, so ACM could never validate a
     // certificate for it. With a delegated zone, add `certificate` and an https listener (see README).
-    listeners: [{ port: 80, protocol: "http", forward: { to: [checker], healthCheck: { intervalS: 15, healthyThreshold: 2 } } }],
+    listeners: [
+      {
+        port: 80,
+        protocol: "http",
+        forward: { to: [checker], healthCheck: { intervalS: 15, healthyThreshold: 2 } },
+      },
+    ],
   });
 
   /** The zone the endpoint's name lives in; delegate it from example.com's zone (output checker-zone_name_servers). */

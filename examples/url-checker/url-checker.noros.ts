@@ -43,7 +43,17 @@ const endpoint = checkerEndpoint(checker);
 
 export default system("url-checker", {
   region: "eu-central-1",
-  resources: [network, data, checker, resultsToken, urlAlerts, urlFailing, endpoint.lb, endpoint.zone, endpoint.record],
+  resources: [
+    network,
+    data,
+    checker,
+    resultsToken,
+    urlAlerts,
+    urlFailing,
+    endpoint.lb,
+    endpoint.zone,
+    endpoint.record,
+  ],
   // The load balancer's own name, so that the endpoint answers before (and without) DNS delegation.
   outputs: { data_bucket: data.bucketName, checker_url: text`http://${endpoint.lb.dnsName}` },
 });

@@ -218,8 +218,6 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
   const conflicts = lowerRawTerraform(graph, tf);
 
   const document = tf.toJSON();
-  // Encoded once, here: hashing, writing and caching the text would each convert a string again (on a
-  // large system a 70 MB copy every time).
-  const contents = Buffer.from(canonicalJson(document));
+  const contents = canonicalJson(document);
   return { artefacts: [{ path: "terraform/main.tf.json", contents }], document, origins: tf.origins, conflicts, packages };
 }
