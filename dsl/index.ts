@@ -21,4 +21,6 @@ export { service } from "./service.js";
 export type { Service } from "./service.js";
 export type { LogGroup } from "./log-group.js";
 export { raw } from "./raw.js";
+export { consul, containers, dnsmasq, fail2ban, firecracker, grafana, logPipeline, logrotate, nginx, nomad, postgresql, prometheus, systemdService } from "./nixos.js";
+export type { NixosModule } from "./nixos.js";
 export type { RawTerraform } from "./raw.js";

@@ -7,6 +7,7 @@ import type { AnyNode, Edge, Grant, Graph, GraphNode } from "../graph.js";
 import type { SourceFileRecord } from "../load/load.js";
 import { findCycles } from "./cycles.js";
 import { bucketGrants, hostGrants } from "./grants.js";
+import { moduleGrants } from "./module-grants.js";
 import { findReferences } from "./walk-values.js";
 
 /** Properties that declare a permission, not a dependency: they never make a cycle. */
@@ -77,7 +78,7 @@ export function resolve(system: CheckedSystem, checked: readonly CheckedNode[], 
 
   const grants: Grant[] = nodes.flatMap((node) => {
     if (node.kind === "bucket") return bucketGrants(node);
-    if (node.kind === "host") return hostGrants(node);
+    if (node.kind === "host") return [...hostGrants(node), ...moduleGrants(node)];
     return [];
   });
   return { graph: { system, nodes, edges: dedupe(edges), grants, sources, hostConfigurations: new Map(), serviceSources: new Map() }, diagnostics };

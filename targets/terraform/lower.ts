@@ -4,6 +4,7 @@ import { canonicalJson } from "../../compiler/util/canonical-json.js";
 import { lowerBucket } from "./constructs/bucket.js";
 import { lowerDelivery } from "./constructs/delivery.js";
 import { lowerHost } from "./constructs/host.js";
+import { lowerHostModuleRules } from "./constructs/host-modules.js";
 import { lowerGrants, lowerGroup, lowerUser } from "./constructs/iam.js";
 import { lowerLogGroup } from "./constructs/log-group.js";
 import { lowerNetwork } from "./constructs/network.js";
@@ -70,6 +71,7 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
         break;
       case "host":
         lowerHost(node, tf, graph, networks);
+        lowerHostModuleRules(node, tf, graph);
         break;
       case "topic":
         lowerTopic(node, tf);

@@ -7,6 +7,7 @@ import { localName, nameTag, physicalName } from "../naming.js";
 import { policyDocument } from "../policy-document.js";
 import { allowIngress, securityGroupOf } from "../security-groups.js";
 import { subnetId } from "./network.js";
+import { moduleTags } from "../../../compiler/util/module-flows.js";
 
 /** The account the NixOS project publishes its official AMIs from. */
 export const NIXOS_AMI_OWNER = "427812963091";
@@ -86,7 +87,8 @@ export function lowerHost(node: GraphNode<"host">, tf: TerraformDocument, graph:
       metadata_options: { http_endpoint: "enabled", http_tokens: "required", http_put_response_hop_limit: 1 },
       root_block_device: { encrypted: true, volume_type: "gp3", volume_size: props.diskGb },
       ...(configuration ? { user_data: nixosUserData(n, props.environment) } : {}),
-      tags: nameTag(n),
+      // Modules' cluster tags (Consul/Nomad retry_join finds the peers by them).
+      tags: { ...moduleTags(props.modules), ...nameTag(n) },
     },
     n,
   );
