@@ -14,6 +14,7 @@ import { lowerDocker } from "../targets/docker/lower.js";
 import { lowerNix } from "../targets/nix/lower.js";
 import { positionOfPath } from "./check/positions.js";
 import { readServiceSources } from "./load/service-sources.js";
+import { readInstallScripts } from "./load/install-scripts.js";
 import { lowerTerraform } from "../targets/terraform/lower.js";
 import { terraformHcl } from "../targets/terraform/hcl/index.js";
 import { validateAgainstProviders } from "./validate-terraform.js";
@@ -74,6 +75,9 @@ export function compile(options: CompileOptions): Compiled {
   const services = readServiceSources(resolved.graph, (node, property) => positionOfPath(node as never, [property], node.pos));
   phase("resolve", performance.now() - started);
   stopOnErrors(services.diagnostics);
+  // Hosts' install scripts, read here for the same reason.
+  const installs = readInstallScripts(resolved.graph, (node, property) => positionOfPath(node as never, [property], node.pos));
+  stopOnErrors(installs.diagnostics);
 
   started = performance.now();
   const targets = new Set(options.targets ?? allTargets);
@@ -82,7 +86,7 @@ export function compile(options: CompileOptions): Compiled {
   const hostConfigurations = new Map<string, HostConfiguration>(
     nix.hosts.map((h) => [h.host, { host: h.host, configuration: h.configuration, sha256: sha256(h.configuration) }]),
   );
-  const graph: Graph = { ...resolved.graph, hostConfigurations, serviceSources: services.sources };
+  const graph: Graph = { ...resolved.graph, hostConfigurations, serviceSources: services.sources, installScripts: installs.scripts };
   const terraform = lowerTerraform(graph);
   const docker = targets.has("docker") ? lowerDocker(graph, { tests: options.skipTests !== true }).artefacts : [];
   phase("lower", performance.now() - started);
@@ -105,5 +109,6 @@ export function compile(options: CompileOptions): Compiled {
     { file: s.dir, text: "" },
     ...s.files.map((f) => ({ file: path.join(s.dir, f.path), text: Buffer.from(f.contents).toString("utf8") })),
   ]);
-  return { entry, graph, artefacts, diagnostics: loaded.diagnostics, sources: [...loaded.sources, ...serviceFiles], resourceCount };
+  const installFiles = [...installs.scripts.values()].map((s) => ({ file: s.file, text: s.text }));
+  return { entry, graph, artefacts, diagnostics: loaded.diagnostics, sources: [...loaded.sources, ...serviceFiles, ...installFiles], resourceCount };
 }

@@ -69,6 +69,15 @@ export interface ServiceSource {
   readonly sha256: string;
 }
 
+/** A host's install script, read by the compiler for the Terraform target (user data, or staged in S3). */
+export interface InstallScript {
+  readonly host: string;
+  /** Absolute path, for messages and --watch only: nothing generated depends on it. */
+  readonly file: string;
+  readonly text: string;
+  readonly sha256: string;
+}
+
 export interface Graph {
   readonly system: CheckedSystem;
   /** Sorted by name: the order of everything generated from the graph. */
@@ -80,6 +89,8 @@ export interface Graph {
   readonly hostConfigurations: ReadonlyMap<string, HostConfiguration>;
   /** Each service's source files, read by the compiler for the docker target. */
   readonly serviceSources: ReadonlyMap<string, ServiceSource>;
+  /** Each host's install script (`install: "./install.sh"`), by host name. */
+  readonly installScripts: ReadonlyMap<string, InstallScript>;
 }
 
 export function nodesOf<K extends ConstructKind>(graph: Graph, kind: K): Array<GraphNode<K>> {

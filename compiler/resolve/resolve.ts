@@ -8,6 +8,7 @@ import type { SourceFileRecord } from "../load/load.js";
 import { findCycles } from "./cycles.js";
 import { bucketGrants, hostGrants } from "./grants.js";
 import { moduleGrants } from "./module-grants.js";
+import { moduleConsistency } from "./module-consistency.js";
 import { findReferences } from "./walk-values.js";
 
 /** Properties that declare a permission, not a dependency: they never make a cycle. */
@@ -81,7 +82,7 @@ export function resolve(system: CheckedSystem, checked: readonly CheckedNode[], 
     if (node.kind === "host") return [...hostGrants(node), ...moduleGrants(node)];
     return [];
   });
-  return { graph: { system, nodes, edges: dedupe(edges), grants, sources, hostConfigurations: new Map(), serviceSources: new Map() }, diagnostics };
+  return { graph: { system, nodes, edges: dedupe(edges), grants, sources, hostConfigurations: new Map(), serviceSources: new Map(), installScripts: new Map() }, diagnostics };
 }
 
 function dedupe(edges: readonly Edge[]): Edge[] {
@@ -103,6 +104,7 @@ function consistency(nodes: readonly AnyNode[], byName: ReadonlyMap<string, Chec
   const services = nodesByName(nodes, "service");
   for (const node of nodes) {
     if (node.kind === "host") {
+      out.push(...moduleConsistency(node, byName.get(node.name) as CheckedNode));
       const net = network(node.props.network.name);
       const subnets = node.props.subnet === "public" ? net?.props.publicSubnets : net?.props.privateSubnets;
       if (net && subnets && subnets.length === 0) {

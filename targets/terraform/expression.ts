@@ -8,7 +8,7 @@ const attributeExpressions: Record<string, Record<string, (name: string) => stri
   group: { arn: (n) => `aws_iam_group.${n}.arn` },
   host: { instanceId: (n) => `aws_instance.${n}.id`, privateIp: (n) => `aws_instance.${n}.private_ip`, roleArn: (n) => `aws_iam_role.${n}.arn` },
   topic: { arn: (n) => `aws_sns_topic.${n}.arn` },
-  "log-group": { arn: (n) => `aws_cloudwatch_log_group.${n}.arn` },
+  "log-group": { arn: (n) => `aws_cloudwatch_log_group.${n}.arn`, logGroupName: (n) => `aws_cloudwatch_log_group.${n}.name` },
   service: { repositoryUrl: (n) => `aws_ecr_repository.${n}.repository_url` },
 };
 

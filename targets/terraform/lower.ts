@@ -5,6 +5,7 @@ import { lowerBucket } from "./constructs/bucket.js";
 import { lowerDelivery } from "./constructs/delivery.js";
 import { lowerHost } from "./constructs/host.js";
 import { lowerHostModuleRules } from "./constructs/host-modules.js";
+import { lowerUserDataStaging } from "./constructs/user-data-staging.js";
 import { lowerGrants, lowerGroup, lowerUser } from "./constructs/iam.js";
 import { lowerLogGroup } from "./constructs/log-group.js";
 import { lowerNetwork } from "./constructs/network.js";
@@ -72,6 +73,7 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
       case "host":
         lowerHost(node, tf, graph, networks);
         lowerHostModuleRules(node, tf, graph);
+        lowerUserDataStaging(node, tf, graph);
         break;
       case "topic":
         lowerTopic(node, tf);

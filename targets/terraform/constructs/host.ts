@@ -2,7 +2,7 @@ import type { Graph, GraphNode } from "../../../compiler/graph.js";
 import { architectureOf } from "../../../compiler/util/architecture.js";
 import type { TerraformDocument } from "../document.js";
 import { interpolate } from "../expression.js";
-import { nixosUserData } from "../user-data.js";
+import { hostUserData } from "../host-user-data.js";
 import { localName, nameTag, physicalName } from "../naming.js";
 import { policyDocument } from "../policy-document.js";
 import { allowIngress, securityGroupOf } from "../security-groups.js";
@@ -86,7 +86,8 @@ export function lowerHost(node: GraphNode<"host">, tf: TerraformDocument, graph:
       monitoring: true,
       metadata_options: { http_endpoint: "enabled", http_tokens: "required", http_put_response_hop_limit: 1 },
       root_block_device: { encrypted: true, volume_type: "gp3", volume_size: props.diskGb },
-      ...(configuration ? { user_data: nixosUserData(n, props.environment) } : {}),
+      // A changed user data (environment, install script) updates the instance in place, never replaces it.
+      ...(configuration ? { user_data: hostUserData(node, graph), user_data_replace_on_change: false } : {}),
       // Modules' cluster tags (Consul/Nomad retry_join finds the peers by them).
       tags: { ...moduleTags(props.modules), ...nameTag(n) },
     },

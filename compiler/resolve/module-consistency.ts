@@ -1,0 +1,26 @@
+import { positionOfPath } from "../check/positions.js";
+import type { CheckedNode } from "../check/check.js";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { GraphNode } from "../graph.js";
+
+/** One tag key, one value: Consul and Nomad on a host must agree on the EC2 tag they join by. */
+export function moduleConsistency(host: GraphNode<"host">, checked: CheckedNode): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const first = new Map<string, { value: string; module: string }>();
+  host.props.modules.forEach((m, index) => {
+    if (m.module !== "consul" && m.module !== "nomad") return;
+    const { tagKey, tagValue } = m.options.join;
+    const earlier = first.get(tagKey);
+    if (earlier === undefined) {
+      first.set(tagKey, { value: tagValue, module: m.module });
+      return;
+    }
+    if (earlier.value === tagValue) return;
+    out.push(
+      diagnostic(positionOfPath(checked as never, ["modules", String(index), "options", "join", "tagValue"], host.pos), "NOROS3111", `host "${host.name}": ${m.module} joins by tag ${tagKey}=${tagValue}, but ${earlier.module} by ${tagKey}=${earlier.value}: an instance has one value per tag`, {
+        hint: "give both the cluster's one name",
+      }),
+    );
+  });
+  return out;
+}
