@@ -14,7 +14,7 @@ export interface ModuleFlow {
   /** The peer's address range: who may connect (ingress) or where the host connects to (egress). */
   readonly cidr: string;
   readonly description: string;
-  /** The module kind it comes from, for names and comments. */
+  /** What it is for: the module kind, or the service or container it belongs to (names the rule). */
   readonly module: string;
 }
 
@@ -54,9 +54,9 @@ function flowsOf(m: NixosModuleProps, vpc: string): ModuleFlow[] {
     case "postgresql":
       return [flow("ingress", "postgresql", m.options.from ?? vpc, m.options.port, "PostgreSQL")];
     case "containers":
-      return m.options.containers.flatMap((c) => c.ports.map((p) => flow("ingress", "containers", p.from ?? vpc, p.port, p.description ?? `container ${c.name}`, p.protocol, p.toPort ?? p.port)));
+      return m.options.containers.flatMap((c) => c.ports.map((p) => flow("ingress", c.name, p.from ?? vpc, p.port, p.description ?? `container ${c.name}`, p.protocol, p.toPort ?? p.port)));
     case "systemd-service":
-      return m.options.ports.map((p) => flow("ingress", "systemd-service", p.from ?? vpc, p.port, p.description ?? m.options.name, p.protocol, p.toPort ?? p.port));
+      return m.options.ports.map((p) => flow("ingress", m.options.name, p.from ?? vpc, p.port, p.description ?? m.options.name, p.protocol, p.toPort ?? p.port));
     case "consul": {
       const o = m.options;
       const flows = [

@@ -1,6 +1,8 @@
 // S0, the original noros wish list: text uploaded to a bucket that only the VPC can read, written by
 // exactly one IAM user and read by exactly one NixOS instance.
 import { bucket, group, host, system, topic, user } from "noros";
+import { consulHost } from "./consul.ts";
+import { readerPipeline } from "./logs.ts";
 import { network } from "./network.ts";
 
 // requirement S0.5: `instanceType` is one constant; network.ts declares the VPC and its private subnets
@@ -16,6 +18,7 @@ const reader = host("reader", {
   subnet: "private",
   instanceType,
   publishesTo: [alerts],
+  modules: [readerPipeline],
 });
 
 const uploaders = group("uploaders");
@@ -31,6 +34,6 @@ const texts = bucket("texts", {
 
 export default system("bucket-host", {
   region: "eu-central-1",
-  resources: [network, texts, reader, uploader, alerts],
+  resources: [network, texts, reader, uploader, alerts, consulHost],
   outputs: { texts_bucket: texts.bucketName },
 });

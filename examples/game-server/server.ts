@@ -1,16 +1,19 @@
 import { host } from "noros";
+import { bans } from "./fail2ban.ts";
+import { gameService } from "./game-service.ts";
+import { logRotation } from "./log-rotation.ts";
+import { logShipping } from "./log-shipping.ts";
 import { network } from "./network.ts";
 
-/** The dedicated game server: one NixOS instance that players reach on the game's UDP port. */
-export const gamePort = 27015;
+export { gamePort } from "./game-service.ts";
 
+/** The dedicated game server: one NixOS instance that players reach on the game's port. */
+// requirement S1.1: `install: "./install.sh"` (over 16 KB): staged in S3, the user data only fetches and runs it
 export const server = host("server", {
   network,
   subnet: "public",
   instanceType: "c6i.large",
   diskGb: 60,
-  ingress: [
-    { port: gamePort, protocol: "udp", from: "0.0.0.0/0", description: "players" },
-    { port: gamePort, protocol: "tcp", from: "0.0.0.0/0", description: "players (query port)" },
-  ],
+  install: "./install.sh",
+  modules: [gameService, bans, logRotation, logShipping],
 });

@@ -1,27 +1,19 @@
 import { host } from "noros";
+import { clientModules } from "./client-modules.ts";
+import { firecrackerReady } from "./firecracker.ts";
 import { network } from "./network.ts";
+import { serverModules } from "./server-modules.ts";
 
-/** Nomad (HTTP, RPC, Serf) and Consul (server RPC, LAN gossip, HTTP, DNS) inside the VPC only. */
-const clusterPorts = [4646, 4647, 4648, 8300, 8301, 8500, 8600];
-const fromVpc = clusterPorts.map((port) => ({
-  port,
-  from: "10.40.0.0/16",
-  description: "nomad and consul inside the VPC",
-}));
-const gossipUdp = [4648, 8301, 8600].map((port) => ({
-  port,
-  protocol: "udp" as const,
-  from: "10.40.0.0/16",
-  description: "gossip and DNS",
-}));
-
-/** Three Nomad + Consul servers: a quorum that survives the loss of one. */
-// requirement S2.1 (partly): 3 servers and N clients on NixOS with the cluster ports open inside the VPC (Nomad/Consul modules are open)
+/**
+ * Three Nomad + Consul servers: a quorum that survives the loss of one. Their modules open the
+ * cluster's ports (firewall and security group) inside the VPC only.
+ */
+// requirement S2.1: 3 servers and N clients running `consul()` + `nomad()` modules that join by EC2 tag (retry_join), Nomad's health checks in Consul, Connect (Envoy) on, dnsmasq forwarding .consul
 export const servers = [1, 2, 3].map((n) =>
   host(`nomad-server-${n}`, {
     network,
     instanceType: "t3.small",
-    ingress: [...fromVpc, ...gossipUdp],
+    modules: serverModules,
   }),
 );
 
@@ -29,12 +21,11 @@ export const servers = [1, 2, 3].map((n) =>
  * Nomad clients that run the Firecracker sandboxes. Firecracker needs KVM, so they are bare-metal
  * instances (or instance types with nested virtualisation).
  */
-// requirement S2.2 (partly): bare-metal clients so KVM is available (CNI and hyperthreading settings are open)
 export const clients = [1, 2].map((n) =>
   host(`nomad-client-${n}`, {
     network,
     instanceType: "c5.metal",
     diskGb: 100,
-    ingress: [...fromVpc, ...gossipUdp],
+    modules: [...clientModules, firecrackerReady],
   }),
 );

@@ -3,6 +3,7 @@
 import { bucket, system } from "noros";
 import { api } from "./api.ts";
 import { clients, servers } from "./cluster.ts";
+import { monitoring } from "./monitoring.ts";
 import { network } from "./network.ts";
 
 /** Where users upload the Dockerfiles or images their sandboxes boot from; the clients read them. */
@@ -10,6 +11,6 @@ const environments = bucket("environments", { restrictTo: network, readers: clie
 
 export default system("sandbox-platform", {
   region: "eu-central-1",
-  resources: [network, ...servers, ...clients, environments, api],
+  resources: [network, ...servers, ...clients, environments, api, monitoring],
   outputs: { environments_bucket: environments.bucketName },
 });

@@ -110,7 +110,7 @@ export function hostUserData(host: GraphNode<"host">, graph: Graph): string {
   const tarball = nixpkgsTarball(graph.system.props.nixpkgs.rev);
   return [
     "#!/usr/bin/env bash",
-    literal(`# noros host ${host.name}: its user data (${Buffer.byteLength(staged.content)} bytes) is over the 16 KB limit, so it is staged in S3: fetch it and run it`),
+    literal(`# noros host ${host.name}: its user data (${estimatedBase64Size(staged.content)} bytes base64-encoded) is over EC2's 16 KB, so it is staged in S3: fetch it and run it`),
     "set -euo pipefail",
     "install -d -m 0700 /run/noros",
     "for attempt in $(seq 1 30); do",

@@ -7,7 +7,7 @@ import { ModulePort, PackageName, UnitName, UnixName } from "./common.js";
  */
 export const SystemdServiceSchema = z.strictObject({
   /** The unit's name; also its user's and group's unless `user` is given. */
-  name: UnitName,
+  name: UnixName,
   description: z.string().min(1).max(200),
   /** The service's user: created as a system user with a group of the same name. */
   user: UnixName.optional(),
