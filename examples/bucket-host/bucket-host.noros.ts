@@ -12,7 +12,7 @@ const instanceType = "t3.small";
 // requirement S0.8 (partly): `topic("alerts")`, the host publishes to it (alarms come with the alarm construct)
 const alerts = topic("alerts", { emails: ["ops@example.com"] });
 
-// requirement S0.9 (partly): `host(...)` runs NixOS by default; its configuration is an S3 object keyed by sha256, applied by an SSM association, no SSH (nixpkgs pinning is open)
+// requirement S0.9: `host(...)` runs NixOS from the system's pinned nixpkgs; its configuration is an S3 object keyed by sha256, applied by an SSM association (a changed line changes only those two), no SSH
 const reader = host("reader", {
   network,
   subnet: "private",

@@ -15,6 +15,42 @@ data "aws_ami" "nixos_x86_64" {
   }
 }
 
+resource "aws_instance" "consul" {
+  ami                         = data.aws_ami.nixos_x86_64.id
+  associate_public_ip_address = false
+  iam_instance_profile        = aws_iam_instance_profile.consul.name
+  instance_type               = "t3.small"
+  monitoring                  = true
+  subnet_id                   = aws_subnet.main_private_0.id
+  user_data_replace_on_change = false
+  vpc_security_group_ids      = [aws_security_group.consul.id]
+
+  tags = {
+    Name = "${var.name_prefix}-consul"
+  }
+
+  user_data = <<-EOT
+    #!/usr/bin/env bash
+    # noros host consul: its environment; the NixOS configuration arrives through Session Manager
+    set -euo pipefail
+    install -d -m 0755 /etc/noros
+    cat > /etc/noros/environment <<'NOROS_EOF'
+    NOROS_EOF
+  EOT
+
+  metadata_options {
+    http_endpoint               = "enabled"
+    http_put_response_hop_limit = 1
+    http_tokens                 = "required"
+  }
+
+  root_block_device {
+    encrypted   = true
+    volume_size = 20
+    volume_type = "gp3"
+  }
+}
+
 resource "aws_instance" "reader" {
   ami                         = data.aws_ami.nixos_x86_64.id
   associate_public_ip_address = false
@@ -22,6 +58,7 @@ resource "aws_instance" "reader" {
   instance_type               = "t3.small"
   monitoring                  = true
   subnet_id                   = aws_subnet.main_private_0.id
+  user_data_replace_on_change = false
   vpc_security_group_ids      = [aws_security_group.reader.id]
 
   tags = {
@@ -34,6 +71,8 @@ resource "aws_instance" "reader" {
     set -euo pipefail
     install -d -m 0755 /etc/noros
     cat > /etc/noros/environment <<'NOROS_EOF'
+    NOROS_LOG_GROUP_READER_ERRORS='${replace("${aws_cloudwatch_log_group.reader-errors.name}", "'", "'\\''")}'
+    NOROS_LOG_GROUP_READER_LOGS='${replace("${aws_cloudwatch_log_group.reader-logs.name}", "'", "'\\''")}'
     NOROS_EOF
   EOT
 

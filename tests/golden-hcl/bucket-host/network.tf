@@ -87,6 +87,16 @@ resource "aws_route_table_association" "main_public_1" {
   subnet_id      = aws_subnet.main_public_1.id
 }
 
+resource "aws_security_group" "consul" {
+  description = "noros host consul"
+  name        = "${var.name_prefix}-consul"
+  vpc_id      = aws_vpc.main.id
+
+  tags = {
+    Name = "${var.name_prefix}-consul"
+  }
+}
+
 resource "aws_security_group" "reader" {
   description = "noros host reader"
   name        = "${var.name_prefix}-reader"
@@ -162,6 +172,15 @@ resource "aws_vpc_endpoint" "main_s3" {
   }
 }
 
+resource "aws_vpc_security_group_egress_rule" "consul_https" {
+  cidr_ipv4         = "0.0.0.0/0"
+  description       = "HTTPS: Session Manager, S3, the Nix binary cache"
+  from_port         = 443
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.consul.id
+  to_port           = 443
+}
+
 resource "aws_vpc_security_group_egress_rule" "reader_https" {
   cidr_ipv4         = "0.0.0.0/0"
   description       = "HTTPS: Session Manager, S3, the Nix binary cache"
@@ -169,4 +188,13 @@ resource "aws_vpc_security_group_egress_rule" "reader_https" {
   ip_protocol       = "tcp"
   security_group_id = aws_security_group.reader.id
   to_port           = 443
+}
+
+resource "aws_vpc_security_group_ingress_rule" "consul_consul_in_tcp_8500" {
+  cidr_ipv4         = "10.20.0.0/16"
+  description       = "Consul HTTP API (tcp/8500)"
+  from_port         = 8500
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.consul.id
+  to_port           = 8500
 }

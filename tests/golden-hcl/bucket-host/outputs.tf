@@ -4,6 +4,22 @@ output "alerts_arn" {
   value = aws_sns_topic.alerts.arn
 }
 
+output "consul_instance_id" {
+  value = aws_instance.consul.id
+}
+
+output "consul_private_ip" {
+  value = aws_instance.consul.private_ip
+}
+
+output "reader-errors_arn" {
+  value = aws_cloudwatch_log_group.reader-errors.arn
+}
+
+output "reader-logs_arn" {
+  value = aws_cloudwatch_log_group.reader-logs.arn
+}
+
 output "reader_instance_id" {
   value = aws_instance.reader.id
 }

@@ -146,20 +146,20 @@ resource "aws_vpc_security_group_egress_rule" "server_https" {
   to_port           = 443
 }
 
-resource "aws_vpc_security_group_ingress_rule" "server_ingress_0" {
+resource "aws_vpc_security_group_ingress_rule" "server_game_in_tcp_27015" {
   cidr_ipv4         = "0.0.0.0/0"
-  description       = "players"
+  description       = "server queries and RCON (tcp/27015)"
   from_port         = 27015
-  ip_protocol       = "udp"
+  ip_protocol       = "tcp"
   security_group_id = aws_security_group.server.id
   to_port           = 27015
 }
 
-resource "aws_vpc_security_group_ingress_rule" "server_ingress_1" {
+resource "aws_vpc_security_group_ingress_rule" "server_game_in_udp_27015" {
   cidr_ipv4         = "0.0.0.0/0"
-  description       = "players (query port)"
+  description       = "players (udp/27015)"
   from_port         = 27015
-  ip_protocol       = "tcp"
+  ip_protocol       = "udp"
   security_group_id = aws_security_group.server.id
   to_port           = 27015
 }

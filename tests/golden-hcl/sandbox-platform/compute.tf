@@ -15,6 +15,43 @@ data "aws_ami" "nixos_x86_64" {
   }
 }
 
+resource "aws_instance" "monitoring" {
+  ami                         = data.aws_ami.nixos_x86_64.id
+  associate_public_ip_address = false
+  iam_instance_profile        = aws_iam_instance_profile.monitoring.name
+  instance_type               = "t3.medium"
+  monitoring                  = true
+  subnet_id                   = aws_subnet.platform_private_0.id
+  user_data_replace_on_change = false
+  vpc_security_group_ids      = [aws_security_group.monitoring.id]
+
+  tags = {
+    Name            = "${var.name_prefix}-monitoring"
+    "noros:cluster" = "sandbox-platform"
+  }
+
+  user_data = <<-EOT
+    #!/usr/bin/env bash
+    # noros host monitoring: its environment; the NixOS configuration arrives through Session Manager
+    set -euo pipefail
+    install -d -m 0755 /etc/noros
+    cat > /etc/noros/environment <<'NOROS_EOF'
+    NOROS_EOF
+  EOT
+
+  metadata_options {
+    http_endpoint               = "enabled"
+    http_put_response_hop_limit = 1
+    http_tokens                 = "required"
+  }
+
+  root_block_device {
+    encrypted   = true
+    volume_size = 40
+    volume_type = "gp3"
+  }
+}
+
 resource "aws_instance" "nomad-client-1" {
   ami                         = data.aws_ami.nixos_x86_64.id
   associate_public_ip_address = false
@@ -22,10 +59,12 @@ resource "aws_instance" "nomad-client-1" {
   instance_type               = "c5.metal"
   monitoring                  = true
   subnet_id                   = aws_subnet.platform_private_0.id
+  user_data_replace_on_change = false
   vpc_security_group_ids      = [aws_security_group.nomad-client-1.id]
 
   tags = {
-    Name = "${var.name_prefix}-nomad-client-1"
+    Name            = "${var.name_prefix}-nomad-client-1"
+    "noros:cluster" = "sandbox-platform"
   }
 
   user_data = <<-EOT
@@ -57,10 +96,12 @@ resource "aws_instance" "nomad-client-2" {
   instance_type               = "c5.metal"
   monitoring                  = true
   subnet_id                   = aws_subnet.platform_private_0.id
+  user_data_replace_on_change = false
   vpc_security_group_ids      = [aws_security_group.nomad-client-2.id]
 
   tags = {
-    Name = "${var.name_prefix}-nomad-client-2"
+    Name            = "${var.name_prefix}-nomad-client-2"
+    "noros:cluster" = "sandbox-platform"
   }
 
   user_data = <<-EOT
@@ -92,10 +133,12 @@ resource "aws_instance" "nomad-server-1" {
   instance_type               = "t3.small"
   monitoring                  = true
   subnet_id                   = aws_subnet.platform_private_0.id
+  user_data_replace_on_change = false
   vpc_security_group_ids      = [aws_security_group.nomad-server-1.id]
 
   tags = {
-    Name = "${var.name_prefix}-nomad-server-1"
+    Name            = "${var.name_prefix}-nomad-server-1"
+    "noros:cluster" = "sandbox-platform"
   }
 
   user_data = <<-EOT
@@ -127,10 +170,12 @@ resource "aws_instance" "nomad-server-2" {
   instance_type               = "t3.small"
   monitoring                  = true
   subnet_id                   = aws_subnet.platform_private_0.id
+  user_data_replace_on_change = false
   vpc_security_group_ids      = [aws_security_group.nomad-server-2.id]
 
   tags = {
-    Name = "${var.name_prefix}-nomad-server-2"
+    Name            = "${var.name_prefix}-nomad-server-2"
+    "noros:cluster" = "sandbox-platform"
   }
 
   user_data = <<-EOT
@@ -162,10 +207,12 @@ resource "aws_instance" "nomad-server-3" {
   instance_type               = "t3.small"
   monitoring                  = true
   subnet_id                   = aws_subnet.platform_private_0.id
+  user_data_replace_on_change = false
   vpc_security_group_ids      = [aws_security_group.nomad-server-3.id]
 
   tags = {
-    Name = "${var.name_prefix}-nomad-server-3"
+    Name            = "${var.name_prefix}-nomad-server-3"
+    "noros:cluster" = "sandbox-platform"
   }
 
   user_data = <<-EOT

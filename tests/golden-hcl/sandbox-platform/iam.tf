@@ -38,6 +38,37 @@ data "aws_iam_policy_document" "environments_bucket" {
   }
 }
 
+data "aws_iam_policy_document" "monitoring_assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    effect  = "Allow"
+    sid     = "Ec2AssumeRole"
+
+    principals {
+      identifiers = ["ec2.amazonaws.com"]
+      type        = "Service"
+    }
+  }
+}
+
+data "aws_iam_policy_document" "monitoring_delivery" {
+  statement {
+    actions   = ["s3:GetObject"]
+    effect    = "Allow"
+    resources = ["${aws_s3_bucket.noros_delivery.arn}/hosts/monitoring/*"]
+    sid       = "ReadOwnConfiguration"
+  }
+}
+
+data "aws_iam_policy_document" "monitoring_grants" {
+  statement {
+    actions   = ["ec2:DescribeInstances"]
+    effect    = "Allow"
+    resources = ["*"]
+    sid       = "DiscoverClusterPeers"
+  }
+}
+
 data "aws_iam_policy_document" "nomad-client-1_assume" {
   statement {
     actions = ["sts:AssumeRole"]
@@ -73,6 +104,13 @@ data "aws_iam_policy_document" "nomad-client-1_grants" {
     effect    = "Allow"
     resources = [aws_s3_bucket.environments.arn]
     sid       = "ListEnvironments"
+  }
+
+  statement {
+    actions   = ["ec2:DescribeInstances"]
+    effect    = "Allow"
+    resources = ["*"]
+    sid       = "DiscoverClusterPeers"
   }
 }
 
@@ -112,6 +150,13 @@ data "aws_iam_policy_document" "nomad-client-2_grants" {
     resources = [aws_s3_bucket.environments.arn]
     sid       = "ListEnvironments"
   }
+
+  statement {
+    actions   = ["ec2:DescribeInstances"]
+    effect    = "Allow"
+    resources = ["*"]
+    sid       = "DiscoverClusterPeers"
+  }
 }
 
 data "aws_iam_policy_document" "nomad-server-1_assume" {
@@ -133,6 +178,15 @@ data "aws_iam_policy_document" "nomad-server-1_delivery" {
     effect    = "Allow"
     resources = ["${aws_s3_bucket.noros_delivery.arn}/hosts/nomad-server-1/*"]
     sid       = "ReadOwnConfiguration"
+  }
+}
+
+data "aws_iam_policy_document" "nomad-server-1_grants" {
+  statement {
+    actions   = ["ec2:DescribeInstances"]
+    effect    = "Allow"
+    resources = ["*"]
+    sid       = "DiscoverClusterPeers"
   }
 }
 
@@ -158,6 +212,15 @@ data "aws_iam_policy_document" "nomad-server-2_delivery" {
   }
 }
 
+data "aws_iam_policy_document" "nomad-server-2_grants" {
+  statement {
+    actions   = ["ec2:DescribeInstances"]
+    effect    = "Allow"
+    resources = ["*"]
+    sid       = "DiscoverClusterPeers"
+  }
+}
+
 data "aws_iam_policy_document" "nomad-server-3_assume" {
   statement {
     actions = ["sts:AssumeRole"]
@@ -180,6 +243,15 @@ data "aws_iam_policy_document" "nomad-server-3_delivery" {
   }
 }
 
+data "aws_iam_policy_document" "nomad-server-3_grants" {
+  statement {
+    actions   = ["ec2:DescribeInstances"]
+    effect    = "Allow"
+    resources = ["*"]
+    sid       = "DiscoverClusterPeers"
+  }
+}
+
 data "aws_iam_policy_document" "noros_delivery_bucket" {
   statement {
     actions   = ["s3:*"]
@@ -198,6 +270,11 @@ data "aws_iam_policy_document" "noros_delivery_bucket" {
       type        = "*"
     }
   }
+}
+
+resource "aws_iam_instance_profile" "monitoring" {
+  name = "${var.name_prefix}-monitoring"
+  role = aws_iam_role.monitoring.name
 }
 
 resource "aws_iam_instance_profile" "nomad-client-1" {
@@ -223,6 +300,15 @@ resource "aws_iam_instance_profile" "nomad-server-2" {
 resource "aws_iam_instance_profile" "nomad-server-3" {
   name = "${var.name_prefix}-nomad-server-3"
   role = aws_iam_role.nomad-server-3.name
+}
+
+resource "aws_iam_role" "monitoring" {
+  assume_role_policy = data.aws_iam_policy_document.monitoring_assume.json
+  name               = "${var.name_prefix}-monitoring"
+
+  tags = {
+    Name = "${var.name_prefix}-monitoring"
+  }
 }
 
 resource "aws_iam_role" "nomad-client-1" {
@@ -270,6 +356,18 @@ resource "aws_iam_role" "nomad-server-3" {
   }
 }
 
+resource "aws_iam_role_policy" "monitoring_delivery" {
+  name   = "${var.name_prefix}-monitoring-delivery"
+  policy = data.aws_iam_policy_document.monitoring_delivery.json
+  role   = aws_iam_role.monitoring.id
+}
+
+resource "aws_iam_role_policy" "monitoring_grants" {
+  name   = "${var.name_prefix}-monitoring-grants"
+  policy = data.aws_iam_policy_document.monitoring_grants.json
+  role   = aws_iam_role.monitoring.id
+}
+
 resource "aws_iam_role_policy" "nomad-client-1_delivery" {
   name   = "${var.name_prefix}-nomad-client-1-delivery"
   policy = data.aws_iam_policy_document.nomad-client-1_delivery.json
@@ -300,9 +398,21 @@ resource "aws_iam_role_policy" "nomad-server-1_delivery" {
   role   = aws_iam_role.nomad-server-1.id
 }
 
+resource "aws_iam_role_policy" "nomad-server-1_grants" {
+  name   = "${var.name_prefix}-nomad-server-1-grants"
+  policy = data.aws_iam_policy_document.nomad-server-1_grants.json
+  role   = aws_iam_role.nomad-server-1.id
+}
+
 resource "aws_iam_role_policy" "nomad-server-2_delivery" {
   name   = "${var.name_prefix}-nomad-server-2-delivery"
   policy = data.aws_iam_policy_document.nomad-server-2_delivery.json
+  role   = aws_iam_role.nomad-server-2.id
+}
+
+resource "aws_iam_role_policy" "nomad-server-2_grants" {
+  name   = "${var.name_prefix}-nomad-server-2-grants"
+  policy = data.aws_iam_policy_document.nomad-server-2_grants.json
   role   = aws_iam_role.nomad-server-2.id
 }
 
@@ -310,6 +420,17 @@ resource "aws_iam_role_policy" "nomad-server-3_delivery" {
   name   = "${var.name_prefix}-nomad-server-3-delivery"
   policy = data.aws_iam_policy_document.nomad-server-3_delivery.json
   role   = aws_iam_role.nomad-server-3.id
+}
+
+resource "aws_iam_role_policy" "nomad-server-3_grants" {
+  name   = "${var.name_prefix}-nomad-server-3-grants"
+  policy = data.aws_iam_policy_document.nomad-server-3_grants.json
+  role   = aws_iam_role.nomad-server-3.id
+}
+
+resource "aws_iam_role_policy_attachment" "monitoring_ssm" {
+  policy_arn = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
+  role       = aws_iam_role.monitoring.name
 }
 
 resource "aws_iam_role_policy_attachment" "nomad-client-1_ssm" {

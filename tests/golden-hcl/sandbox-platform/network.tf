@@ -97,6 +97,16 @@ resource "aws_route_table_association" "platform_public_2" {
   subnet_id      = aws_subnet.platform_public_2.id
 }
 
+resource "aws_security_group" "monitoring" {
+  description = "noros host monitoring"
+  name        = "${var.name_prefix}-monitoring"
+  vpc_id      = aws_vpc.platform.id
+
+  tags = {
+    Name = "${var.name_prefix}-monitoring"
+  }
+}
+
 resource "aws_security_group" "nomad-client-1" {
   description = "noros host nomad-client-1"
   name        = "${var.name_prefix}-nomad-client-1"
@@ -234,6 +244,114 @@ resource "aws_vpc_endpoint" "platform_s3" {
   }
 }
 
+resource "aws_vpc_security_group_egress_rule" "monitoring_consul_out_tcp_21000_21255" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul Connect sidecars (mesh) (tcp/21000-21255)"
+  from_port         = 21000
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.monitoring.id
+  to_port           = 21255
+}
+
+resource "aws_vpc_security_group_egress_rule" "monitoring_consul_out_tcp_8300" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul server RPC (tcp/8300)"
+  from_port         = 8300
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.monitoring.id
+  to_port           = 8300
+}
+
+resource "aws_vpc_security_group_egress_rule" "monitoring_consul_out_tcp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (tcp/8301)"
+  from_port         = 8301
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.monitoring.id
+  to_port           = 8301
+}
+
+resource "aws_vpc_security_group_egress_rule" "monitoring_consul_out_udp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (udp/8301)"
+  from_port         = 8301
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.monitoring.id
+  to_port           = 8301
+}
+
+resource "aws_vpc_security_group_egress_rule" "monitoring_https" {
+  cidr_ipv4         = "0.0.0.0/0"
+  description       = "HTTPS: Session Manager, S3, the Nix binary cache"
+  from_port         = 443
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.monitoring.id
+  to_port           = 443
+}
+
+resource "aws_vpc_security_group_egress_rule" "monitoring_prometheus_out_tcp_4646" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Prometheus scrapes nomad (tcp/4646)"
+  from_port         = 4646
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.monitoring.id
+  to_port           = 4646
+}
+
+resource "aws_vpc_security_group_egress_rule" "monitoring_prometheus_out_tcp_8500" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Prometheus scrapes consul (tcp/8500)"
+  from_port         = 8500
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.monitoring.id
+  to_port           = 8500
+}
+
+resource "aws_vpc_security_group_egress_rule" "monitoring_prometheus_out_tcp_9102" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Prometheus scrapes envoy (tcp/9102)"
+  from_port         = 9102
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.monitoring.id
+  to_port           = 9102
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-client-1_consul_out_tcp_21000_21255" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul Connect sidecars (mesh) (tcp/21000-21255)"
+  from_port         = 21000
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-client-1.id
+  to_port           = 21255
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-client-1_consul_out_tcp_8300" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul server RPC (tcp/8300)"
+  from_port         = 8300
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-client-1.id
+  to_port           = 8300
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-client-1_consul_out_tcp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (tcp/8301)"
+  from_port         = 8301
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-client-1.id
+  to_port           = 8301
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-client-1_consul_out_udp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (udp/8301)"
+  from_port         = 8301
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.nomad-client-1.id
+  to_port           = 8301
+}
+
 resource "aws_vpc_security_group_egress_rule" "nomad-client-1_https" {
   cidr_ipv4         = "0.0.0.0/0"
   description       = "HTTPS: Session Manager, S3, the Nix binary cache"
@@ -241,6 +359,69 @@ resource "aws_vpc_security_group_egress_rule" "nomad-client-1_https" {
   ip_protocol       = "tcp"
   security_group_id = aws_security_group.nomad-client-1.id
   to_port           = 443
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-client-1_nomad_out_tcp_20000_32000" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad allocations' dynamic ports (tcp/20000-32000)"
+  from_port         = 20000
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-client-1.id
+  to_port           = 32000
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-client-1_nomad_out_tcp_4646" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad HTTP API (tcp/4646)"
+  from_port         = 4646
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-client-1.id
+  to_port           = 4646
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-client-1_nomad_out_tcp_4647" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad RPC (tcp/4647)"
+  from_port         = 4647
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-client-1.id
+  to_port           = 4647
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-client-2_consul_out_tcp_21000_21255" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul Connect sidecars (mesh) (tcp/21000-21255)"
+  from_port         = 21000
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-client-2.id
+  to_port           = 21255
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-client-2_consul_out_tcp_8300" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul server RPC (tcp/8300)"
+  from_port         = 8300
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-client-2.id
+  to_port           = 8300
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-client-2_consul_out_tcp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (tcp/8301)"
+  from_port         = 8301
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-client-2.id
+  to_port           = 8301
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-client-2_consul_out_udp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (udp/8301)"
+  from_port         = 8301
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.nomad-client-2.id
+  to_port           = 8301
 }
 
 resource "aws_vpc_security_group_egress_rule" "nomad-client-2_https" {
@@ -252,6 +433,69 @@ resource "aws_vpc_security_group_egress_rule" "nomad-client-2_https" {
   to_port           = 443
 }
 
+resource "aws_vpc_security_group_egress_rule" "nomad-client-2_nomad_out_tcp_20000_32000" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad allocations' dynamic ports (tcp/20000-32000)"
+  from_port         = 20000
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-client-2.id
+  to_port           = 32000
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-client-2_nomad_out_tcp_4646" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad HTTP API (tcp/4646)"
+  from_port         = 4646
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-client-2.id
+  to_port           = 4646
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-client-2_nomad_out_tcp_4647" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad RPC (tcp/4647)"
+  from_port         = 4647
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-client-2.id
+  to_port           = 4647
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-1_consul_out_tcp_21000_21255" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul Connect sidecars (mesh) (tcp/21000-21255)"
+  from_port         = 21000
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-1.id
+  to_port           = 21255
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-1_consul_out_tcp_8300" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul server RPC (tcp/8300)"
+  from_port         = 8300
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-1.id
+  to_port           = 8300
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-1_consul_out_tcp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (tcp/8301)"
+  from_port         = 8301
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-1.id
+  to_port           = 8301
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-1_consul_out_udp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (udp/8301)"
+  from_port         = 8301
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.nomad-server-1.id
+  to_port           = 8301
+}
+
 resource "aws_vpc_security_group_egress_rule" "nomad-server-1_https" {
   cidr_ipv4         = "0.0.0.0/0"
   description       = "HTTPS: Session Manager, S3, the Nix binary cache"
@@ -259,6 +503,78 @@ resource "aws_vpc_security_group_egress_rule" "nomad-server-1_https" {
   ip_protocol       = "tcp"
   security_group_id = aws_security_group.nomad-server-1.id
   to_port           = 443
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-1_nomad_out_tcp_4646" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad HTTP API (tcp/4646)"
+  from_port         = 4646
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-1.id
+  to_port           = 4646
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-1_nomad_out_tcp_4647" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad RPC (tcp/4647)"
+  from_port         = 4647
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-1.id
+  to_port           = 4647
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-1_nomad_out_tcp_4648" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad server gossip (tcp/4648)"
+  from_port         = 4648
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-1.id
+  to_port           = 4648
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-1_nomad_out_udp_4648" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad server gossip (udp/4648)"
+  from_port         = 4648
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.nomad-server-1.id
+  to_port           = 4648
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-2_consul_out_tcp_21000_21255" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul Connect sidecars (mesh) (tcp/21000-21255)"
+  from_port         = 21000
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-2.id
+  to_port           = 21255
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-2_consul_out_tcp_8300" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul server RPC (tcp/8300)"
+  from_port         = 8300
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-2.id
+  to_port           = 8300
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-2_consul_out_tcp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (tcp/8301)"
+  from_port         = 8301
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-2.id
+  to_port           = 8301
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-2_consul_out_udp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (udp/8301)"
+  from_port         = 8301
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.nomad-server-2.id
+  to_port           = 8301
 }
 
 resource "aws_vpc_security_group_egress_rule" "nomad-server-2_https" {
@@ -270,6 +586,78 @@ resource "aws_vpc_security_group_egress_rule" "nomad-server-2_https" {
   to_port           = 443
 }
 
+resource "aws_vpc_security_group_egress_rule" "nomad-server-2_nomad_out_tcp_4646" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad HTTP API (tcp/4646)"
+  from_port         = 4646
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-2.id
+  to_port           = 4646
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-2_nomad_out_tcp_4647" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad RPC (tcp/4647)"
+  from_port         = 4647
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-2.id
+  to_port           = 4647
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-2_nomad_out_tcp_4648" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad server gossip (tcp/4648)"
+  from_port         = 4648
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-2.id
+  to_port           = 4648
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-2_nomad_out_udp_4648" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad server gossip (udp/4648)"
+  from_port         = 4648
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.nomad-server-2.id
+  to_port           = 4648
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-3_consul_out_tcp_21000_21255" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul Connect sidecars (mesh) (tcp/21000-21255)"
+  from_port         = 21000
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-3.id
+  to_port           = 21255
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-3_consul_out_tcp_8300" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul server RPC (tcp/8300)"
+  from_port         = 8300
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-3.id
+  to_port           = 8300
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-3_consul_out_tcp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (tcp/8301)"
+  from_port         = 8301
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-3.id
+  to_port           = 8301
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-3_consul_out_udp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (udp/8301)"
+  from_port         = 8301
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.nomad-server-3.id
+  to_port           = 8301
+}
+
 resource "aws_vpc_security_group_egress_rule" "nomad-server-3_https" {
   cidr_ipv4         = "0.0.0.0/0"
   description       = "HTTPS: Session Manager, S3, the Nix binary cache"
@@ -279,452 +667,515 @@ resource "aws_vpc_security_group_egress_rule" "nomad-server-3_https" {
   to_port           = 443
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-1_ingress_0" {
+resource "aws_vpc_security_group_egress_rule" "nomad-server-3_nomad_out_tcp_4646" {
   cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 4646
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-client-1.id
-  to_port           = 4646
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-1_ingress_1" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 4647
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-client-1.id
-  to_port           = 4647
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-1_ingress_2" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 4648
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-client-1.id
-  to_port           = 4648
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-1_ingress_3" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 8300
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-client-1.id
-  to_port           = 8300
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-1_ingress_4" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 8301
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-client-1.id
-  to_port           = 8301
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-1_ingress_5" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 8500
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-client-1.id
-  to_port           = 8500
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-1_ingress_6" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 8600
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-client-1.id
-  to_port           = 8600
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-1_ingress_7" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "gossip and DNS"
-  from_port         = 4648
-  ip_protocol       = "udp"
-  security_group_id = aws_security_group.nomad-client-1.id
-  to_port           = 4648
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-1_ingress_8" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "gossip and DNS"
-  from_port         = 8301
-  ip_protocol       = "udp"
-  security_group_id = aws_security_group.nomad-client-1.id
-  to_port           = 8301
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-1_ingress_9" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "gossip and DNS"
-  from_port         = 8600
-  ip_protocol       = "udp"
-  security_group_id = aws_security_group.nomad-client-1.id
-  to_port           = 8600
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-2_ingress_0" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 4646
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-client-2.id
-  to_port           = 4646
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-2_ingress_1" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 4647
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-client-2.id
-  to_port           = 4647
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-2_ingress_2" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 4648
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-client-2.id
-  to_port           = 4648
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-2_ingress_3" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 8300
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-client-2.id
-  to_port           = 8300
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-2_ingress_4" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 8301
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-client-2.id
-  to_port           = 8301
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-2_ingress_5" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 8500
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-client-2.id
-  to_port           = 8500
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-2_ingress_6" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 8600
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-client-2.id
-  to_port           = 8600
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-2_ingress_7" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "gossip and DNS"
-  from_port         = 4648
-  ip_protocol       = "udp"
-  security_group_id = aws_security_group.nomad-client-2.id
-  to_port           = 4648
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-2_ingress_8" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "gossip and DNS"
-  from_port         = 8301
-  ip_protocol       = "udp"
-  security_group_id = aws_security_group.nomad-client-2.id
-  to_port           = 8301
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-client-2_ingress_9" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "gossip and DNS"
-  from_port         = 8600
-  ip_protocol       = "udp"
-  security_group_id = aws_security_group.nomad-client-2.id
-  to_port           = 8600
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_ingress_0" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 4646
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-server-1.id
-  to_port           = 4646
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_ingress_1" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 4647
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-server-1.id
-  to_port           = 4647
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_ingress_2" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 4648
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-server-1.id
-  to_port           = 4648
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_ingress_3" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 8300
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-server-1.id
-  to_port           = 8300
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_ingress_4" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 8301
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-server-1.id
-  to_port           = 8301
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_ingress_5" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 8500
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-server-1.id
-  to_port           = 8500
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_ingress_6" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 8600
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-server-1.id
-  to_port           = 8600
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_ingress_7" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "gossip and DNS"
-  from_port         = 4648
-  ip_protocol       = "udp"
-  security_group_id = aws_security_group.nomad-server-1.id
-  to_port           = 4648
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_ingress_8" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "gossip and DNS"
-  from_port         = 8301
-  ip_protocol       = "udp"
-  security_group_id = aws_security_group.nomad-server-1.id
-  to_port           = 8301
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_ingress_9" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "gossip and DNS"
-  from_port         = 8600
-  ip_protocol       = "udp"
-  security_group_id = aws_security_group.nomad-server-1.id
-  to_port           = 8600
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_ingress_0" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 4646
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-server-2.id
-  to_port           = 4646
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_ingress_1" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 4647
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-server-2.id
-  to_port           = 4647
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_ingress_2" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 4648
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-server-2.id
-  to_port           = 4648
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_ingress_3" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 8300
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-server-2.id
-  to_port           = 8300
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_ingress_4" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 8301
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-server-2.id
-  to_port           = 8301
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_ingress_5" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 8500
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-server-2.id
-  to_port           = 8500
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_ingress_6" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 8600
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-server-2.id
-  to_port           = 8600
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_ingress_7" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "gossip and DNS"
-  from_port         = 4648
-  ip_protocol       = "udp"
-  security_group_id = aws_security_group.nomad-server-2.id
-  to_port           = 4648
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_ingress_8" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "gossip and DNS"
-  from_port         = 8301
-  ip_protocol       = "udp"
-  security_group_id = aws_security_group.nomad-server-2.id
-  to_port           = 8301
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_ingress_9" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "gossip and DNS"
-  from_port         = 8600
-  ip_protocol       = "udp"
-  security_group_id = aws_security_group.nomad-server-2.id
-  to_port           = 8600
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_ingress_0" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
+  description       = "Nomad HTTP API (tcp/4646)"
   from_port         = 4646
   ip_protocol       = "tcp"
   security_group_id = aws_security_group.nomad-server-3.id
   to_port           = 4646
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_ingress_1" {
+resource "aws_vpc_security_group_egress_rule" "nomad-server-3_nomad_out_tcp_4647" {
   cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
+  description       = "Nomad RPC (tcp/4647)"
   from_port         = 4647
   ip_protocol       = "tcp"
   security_group_id = aws_security_group.nomad-server-3.id
   to_port           = 4647
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_ingress_2" {
+resource "aws_vpc_security_group_egress_rule" "nomad-server-3_nomad_out_tcp_4648" {
   cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
+  description       = "Nomad server gossip (tcp/4648)"
   from_port         = 4648
   ip_protocol       = "tcp"
   security_group_id = aws_security_group.nomad-server-3.id
   to_port           = 4648
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_ingress_3" {
+resource "aws_vpc_security_group_egress_rule" "nomad-server-3_nomad_out_udp_4648" {
   cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
+  description       = "Nomad server gossip (udp/4648)"
+  from_port         = 4648
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.nomad-server-3.id
+  to_port           = 4648
+}
+
+resource "aws_vpc_security_group_ingress_rule" "monitoring_consul_in_tcp_21000_21255" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul Connect sidecars (mesh) (tcp/21000-21255)"
+  from_port         = 21000
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.monitoring.id
+  to_port           = 21255
+}
+
+resource "aws_vpc_security_group_ingress_rule" "monitoring_consul_in_tcp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (tcp/8301)"
+  from_port         = 8301
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.monitoring.id
+  to_port           = 8301
+}
+
+resource "aws_vpc_security_group_ingress_rule" "monitoring_consul_in_tcp_8500" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul HTTP API (tcp/8500)"
+  from_port         = 8500
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.monitoring.id
+  to_port           = 8500
+}
+
+resource "aws_vpc_security_group_ingress_rule" "monitoring_consul_in_tcp_9102" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Envoy metrics (tcp/9102)"
+  from_port         = 9102
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.monitoring.id
+  to_port           = 9102
+}
+
+resource "aws_vpc_security_group_ingress_rule" "monitoring_consul_in_udp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (udp/8301)"
+  from_port         = 8301
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.monitoring.id
+  to_port           = 8301
+}
+
+resource "aws_vpc_security_group_ingress_rule" "monitoring_grafana_in_tcp_3000" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Grafana (tcp/3000)"
+  from_port         = 3000
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.monitoring.id
+  to_port           = 3000
+}
+
+resource "aws_vpc_security_group_ingress_rule" "monitoring_prometheus_in_tcp_9090" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Prometheus (tcp/9090)"
+  from_port         = 9090
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.monitoring.id
+  to_port           = 9090
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-client-1_consul_in_tcp_21000_21255" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul Connect sidecars (mesh) (tcp/21000-21255)"
+  from_port         = 21000
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-client-1.id
+  to_port           = 21255
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-client-1_consul_in_tcp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (tcp/8301)"
+  from_port         = 8301
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-client-1.id
+  to_port           = 8301
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-client-1_consul_in_tcp_8500" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul HTTP API (tcp/8500)"
+  from_port         = 8500
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-client-1.id
+  to_port           = 8500
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-client-1_consul_in_tcp_9102" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Envoy metrics (tcp/9102)"
+  from_port         = 9102
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-client-1.id
+  to_port           = 9102
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-client-1_consul_in_udp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (udp/8301)"
+  from_port         = 8301
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.nomad-client-1.id
+  to_port           = 8301
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-client-1_nomad_in_tcp_20000_32000" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad allocations' dynamic ports (tcp/20000-32000)"
+  from_port         = 20000
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-client-1.id
+  to_port           = 32000
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-client-1_nomad_in_tcp_4646" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad HTTP API (tcp/4646)"
+  from_port         = 4646
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-client-1.id
+  to_port           = 4646
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-client-1_nomad_in_udp_20000_32000" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad allocations' dynamic ports (udp/20000-32000)"
+  from_port         = 20000
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.nomad-client-1.id
+  to_port           = 32000
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-client-2_consul_in_tcp_21000_21255" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul Connect sidecars (mesh) (tcp/21000-21255)"
+  from_port         = 21000
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-client-2.id
+  to_port           = 21255
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-client-2_consul_in_tcp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (tcp/8301)"
+  from_port         = 8301
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-client-2.id
+  to_port           = 8301
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-client-2_consul_in_tcp_8500" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul HTTP API (tcp/8500)"
+  from_port         = 8500
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-client-2.id
+  to_port           = 8500
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-client-2_consul_in_tcp_9102" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Envoy metrics (tcp/9102)"
+  from_port         = 9102
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-client-2.id
+  to_port           = 9102
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-client-2_consul_in_udp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (udp/8301)"
+  from_port         = 8301
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.nomad-client-2.id
+  to_port           = 8301
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-client-2_nomad_in_tcp_20000_32000" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad allocations' dynamic ports (tcp/20000-32000)"
+  from_port         = 20000
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-client-2.id
+  to_port           = 32000
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-client-2_nomad_in_tcp_4646" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad HTTP API (tcp/4646)"
+  from_port         = 4646
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-client-2.id
+  to_port           = 4646
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-client-2_nomad_in_udp_20000_32000" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad allocations' dynamic ports (udp/20000-32000)"
+  from_port         = 20000
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.nomad-client-2.id
+  to_port           = 32000
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_consul_in_tcp_21000_21255" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul Connect sidecars (mesh) (tcp/21000-21255)"
+  from_port         = 21000
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-1.id
+  to_port           = 21255
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_consul_in_tcp_8300" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul server RPC (tcp/8300)"
+  from_port         = 8300
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-1.id
+  to_port           = 8300
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_consul_in_tcp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (tcp/8301)"
+  from_port         = 8301
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-1.id
+  to_port           = 8301
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_consul_in_tcp_8500" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul HTTP API (tcp/8500)"
+  from_port         = 8500
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-1.id
+  to_port           = 8500
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_consul_in_tcp_9102" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Envoy metrics (tcp/9102)"
+  from_port         = 9102
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-1.id
+  to_port           = 9102
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_consul_in_udp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (udp/8301)"
+  from_port         = 8301
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.nomad-server-1.id
+  to_port           = 8301
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_nomad_in_tcp_4646" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad HTTP API (tcp/4646)"
+  from_port         = 4646
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-1.id
+  to_port           = 4646
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_nomad_in_tcp_4647" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad RPC (tcp/4647)"
+  from_port         = 4647
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-1.id
+  to_port           = 4647
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_nomad_in_tcp_4648" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad server gossip (tcp/4648)"
+  from_port         = 4648
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-1.id
+  to_port           = 4648
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_nomad_in_udp_4648" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad server gossip (udp/4648)"
+  from_port         = 4648
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.nomad-server-1.id
+  to_port           = 4648
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_consul_in_tcp_21000_21255" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul Connect sidecars (mesh) (tcp/21000-21255)"
+  from_port         = 21000
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-2.id
+  to_port           = 21255
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_consul_in_tcp_8300" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul server RPC (tcp/8300)"
+  from_port         = 8300
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-2.id
+  to_port           = 8300
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_consul_in_tcp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (tcp/8301)"
+  from_port         = 8301
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-2.id
+  to_port           = 8301
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_consul_in_tcp_8500" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul HTTP API (tcp/8500)"
+  from_port         = 8500
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-2.id
+  to_port           = 8500
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_consul_in_tcp_9102" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Envoy metrics (tcp/9102)"
+  from_port         = 9102
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-2.id
+  to_port           = 9102
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_consul_in_udp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (udp/8301)"
+  from_port         = 8301
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.nomad-server-2.id
+  to_port           = 8301
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_nomad_in_tcp_4646" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad HTTP API (tcp/4646)"
+  from_port         = 4646
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-2.id
+  to_port           = 4646
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_nomad_in_tcp_4647" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad RPC (tcp/4647)"
+  from_port         = 4647
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-2.id
+  to_port           = 4647
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_nomad_in_tcp_4648" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad server gossip (tcp/4648)"
+  from_port         = 4648
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-2.id
+  to_port           = 4648
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_nomad_in_udp_4648" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad server gossip (udp/4648)"
+  from_port         = 4648
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.nomad-server-2.id
+  to_port           = 4648
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_consul_in_tcp_21000_21255" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul Connect sidecars (mesh) (tcp/21000-21255)"
+  from_port         = 21000
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-3.id
+  to_port           = 21255
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_consul_in_tcp_8300" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul server RPC (tcp/8300)"
   from_port         = 8300
   ip_protocol       = "tcp"
   security_group_id = aws_security_group.nomad-server-3.id
   to_port           = 8300
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_ingress_4" {
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_consul_in_tcp_8301" {
   cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
+  description       = "Consul LAN gossip (tcp/8301)"
   from_port         = 8301
   ip_protocol       = "tcp"
   security_group_id = aws_security_group.nomad-server-3.id
   to_port           = 8301
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_ingress_5" {
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_consul_in_tcp_8500" {
   cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
+  description       = "Consul HTTP API (tcp/8500)"
   from_port         = 8500
   ip_protocol       = "tcp"
   security_group_id = aws_security_group.nomad-server-3.id
   to_port           = 8500
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_ingress_6" {
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_consul_in_tcp_9102" {
   cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 8600
+  description       = "Envoy metrics (tcp/9102)"
+  from_port         = 9102
   ip_protocol       = "tcp"
   security_group_id = aws_security_group.nomad-server-3.id
-  to_port           = 8600
+  to_port           = 9102
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_ingress_7" {
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_consul_in_udp_8301" {
   cidr_ipv4         = "10.40.0.0/16"
-  description       = "gossip and DNS"
-  from_port         = 4648
-  ip_protocol       = "udp"
-  security_group_id = aws_security_group.nomad-server-3.id
-  to_port           = 4648
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_ingress_8" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "gossip and DNS"
+  description       = "Consul LAN gossip (udp/8301)"
   from_port         = 8301
   ip_protocol       = "udp"
   security_group_id = aws_security_group.nomad-server-3.id
   to_port           = 8301
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_ingress_9" {
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_nomad_in_tcp_4646" {
   cidr_ipv4         = "10.40.0.0/16"
-  description       = "gossip and DNS"
-  from_port         = 8600
+  description       = "Nomad HTTP API (tcp/4646)"
+  from_port         = 4646
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-3.id
+  to_port           = 4646
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_nomad_in_tcp_4647" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad RPC (tcp/4647)"
+  from_port         = 4647
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-3.id
+  to_port           = 4647
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_nomad_in_tcp_4648" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad server gossip (tcp/4648)"
+  from_port         = 4648
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-3.id
+  to_port           = 4648
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_nomad_in_udp_4648" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad server gossip (udp/4648)"
+  from_port         = 4648
   ip_protocol       = "udp"
   security_group_id = aws_security_group.nomad-server-3.id
-  to_port           = 8600
+  to_port           = 4648
 }

@@ -16,6 +16,14 @@ output "environments_bucket_name" {
   value = aws_s3_bucket.environments.bucket
 }
 
+output "monitoring_instance_id" {
+  value = aws_instance.monitoring.id
+}
+
+output "monitoring_private_ip" {
+  value = aws_instance.monitoring.private_ip
+}
+
 output "nomad-client-1_instance_id" {
   value = aws_instance.nomad-client-1.id
 }

@@ -12,6 +12,10 @@
     { nixpkgs, ... }:
     {
       nixosConfigurations = {
+        consul = nixpkgs.lib.nixosSystem {
+          system = "x86_64-linux";
+          modules = [ ./consul/configuration.nix ];
+        };
         reader = nixpkgs.lib.nixosSystem {
           system = "x86_64-linux";
           modules = [ ./reader/configuration.nix ];
