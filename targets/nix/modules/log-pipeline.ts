@@ -1,5 +1,5 @@
 import type { ModuleOptions } from "../../../dsl/schemas/nixos/index.js";
-import { nix, type NixData } from "../ast.js";
+import { nix, type NixData, type NixExpr } from "../ast.js";
 import type { LoweredModule } from "./context.js";
 import { vrlCondition, vrlProgram } from "./vrl.js";
 
@@ -11,6 +11,14 @@ import { vrlCondition, vrlProgram } from "./vrl.js";
  */
 export function logGroupVariable(logGroup: string): string {
   return `NOROS_LOG_GROUP_${logGroup.toUpperCase().replace(/-/g, "_")}`;
+}
+
+/** Data as Nix, with VRL programs (text of several lines) as indented strings a reviewer can read. */
+function readable(data: NixData): NixExpr {
+  if (typeof data === "string") return data.includes("\n") ? nix.multiline(data) : nix.str(data);
+  if (Array.isArray(data)) return nix.list(data.map(readable));
+  if (data !== null && typeof data === "object") return nix.set(Object.entries(data).map(([key, value]) => nix.attr([key], readable(value as NixData))));
+  return nix.value(data);
 }
 
 /** Vector interpolates `$VAR` and `${VAR}` in its whole configuration: a literal `$` is written `$$`. */
@@ -71,7 +79,7 @@ export function lowerLogPipeline(options: ModuleOptions<"log-pipeline">, context
     options: {
       "services.vector.enable": nix.bool(true),
       ...(journald ? { "services.vector.journaldAccess": nix.bool(true) } : {}),
-      "services.vector.settings": nix.value({ sources, transforms, sinks }),
+      "services.vector.settings": readable({ sources, transforms, sinks }),
       // The deployed log group names (see logGroupVariable); "-": the file is optional.
       "systemd.services.vector.serviceConfig.EnvironmentFile": nix.str("-/etc/noros/environment"),
     },
