@@ -18,7 +18,10 @@
           reader_step_0 = {
             type = "remap";
             inputs = [ "reader_source" ];
-            source = "parsed = parse_regex(string(.message) ?? \"\", r'^(?P<logged_at>\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}) (?P<level>[A-Z]+) (?P<text>.*)$$') ?? {}\n. = merge(., parsed)\n";
+            source = ''
+              parsed = parse_regex(string(.message) ?? "", r'^(?P<logged_at>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}) (?P<level>[A-Z]+) (?P<text>.*)$$') ?? {}
+              . = merge(., parsed)
+            '';
             drop_on_error = false;
           };
           reader_step_1 = {
@@ -32,7 +35,15 @@
           reader_step_2 = {
             type = "remap";
             inputs = [ "reader_step_1" ];
-            source = "if exists(._SYSTEMD_UNIT) {\n  .unit = del(._SYSTEMD_UNIT)\n}\n.system = \"bucket-host\"\ndel(._CMDLINE)\ndel(._EXE)\ndel(._BOOT_ID)\n";
+            source = ''
+              if exists(._SYSTEMD_UNIT) {
+                .unit = del(._SYSTEMD_UNIT)
+              }
+              .system = "bucket-host"
+              del(._CMDLINE)
+              del(._EXE)
+              del(._BOOT_ID)
+            '';
             drop_on_error = false;
           };
           reader_routes = {

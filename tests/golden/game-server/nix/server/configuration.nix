@@ -101,7 +101,10 @@
           game_step_0 = {
             type = "remap";
             inputs = [ "game_source" ];
-            source = "parsed = parse_regex(string(.message) ?? \"\", r'^L (?P<logged_at>\\d{2}/\\d{2}/\\d{4} - \\d{2}:\\d{2}:\\d{2}): (?P<text>.*)$$') ?? {}\n. = merge(., parsed)\n";
+            source = ''
+              parsed = parse_regex(string(.message) ?? "", r'^L (?P<logged_at>\d{2}/\d{2}/\d{4} - \d{2}:\d{2}:\d{2}): (?P<text>.*)$$') ?? {}
+              . = merge(., parsed)
+            '';
             drop_on_error = false;
           };
           game_step_1 = {
@@ -115,7 +118,11 @@
           game_step_2 = {
             type = "remap";
             inputs = [ "game_step_1" ];
-            source = ".game = \"tf2\"\ndel(._CMDLINE)\ndel(._EXE)\n";
+            source = ''
+              .game = "tf2"
+              del(._CMDLINE)
+              del(._EXE)
+            '';
             drop_on_error = false;
           };
         };
