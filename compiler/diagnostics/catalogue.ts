@@ -103,6 +103,11 @@ const compilerCodes: Record<string, Explanation> = {
     explanation: "Consul's and Nomad's retry_join find their peers by an EC2 tag the host carries; one tag key can have only one value on an instance.",
     fix: "Use the same tagKey and tagValue (the cluster's name) for Consul and Nomad, or different keys.",
   },
+  NOROS3112: {
+    title: "NixOS modules or a baked image on a host that does not run NixOS.",
+    explanation: "Modules and `bake` are lowered to the host's NixOS configuration; a host with `os: { ami }` has none.",
+    fix: "Remove them, or let the host run NixOS (the default).",
+  },
   NOROS4001: {
     title: "The generated Terraform does not match the provider schema.",
     explanation: "Every generated main.tf.json is validated offline against the real provider schemas in schemas/providers/. A problem here is a noros bug or comes from an escape hatch.",

@@ -3,9 +3,23 @@ import type { CheckedNode } from "../check/check.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { GraphNode } from "../graph.js";
 
-/** One tag key, one value: Consul and Nomad on a host must agree on the EC2 tag they join by. */
+/**
+ * What a host's NixOS settings ask of each other: Consul and Nomad agree on the EC2 tag they join by
+ * (one tag key, one value), and modules or a baked image need NixOS.
+ */
 export function moduleConsistency(host: GraphNode<"host">, checked: CheckedNode): Diagnostic[] {
   const out: Diagnostic[] = [];
+  if (host.props.os !== "nixos") {
+    for (const property of ["modules", "bake"] as const) {
+      const used = property === "modules" ? host.props.modules.length > 0 : host.props.bake;
+      if (!used) continue;
+      out.push(
+        diagnostic(positionOfPath(checked as never, [property], host.pos), "NOROS3112", `host "${host.name}" runs its own AMI, so noros writes no NixOS configuration for its ${property === "modules" ? "modules" : "baked image"}`, {
+          hint: "leave os at its default (NixOS), or configure the AMI yourself",
+        }),
+      );
+    }
+  }
   const first = new Map<string, { value: string; module: string }>();
   host.props.modules.forEach((m, index) => {
     if (m.module !== "consul" && m.module !== "nomad") return;

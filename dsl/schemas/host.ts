@@ -51,6 +51,11 @@ export const HostSchema = z.strictObject({
     .string()
     .regex(/^\.{1,2}\/[A-Za-z0-9._/-]+$/, 'a relative path such as "./install.sh"')
     .optional(),
+  /**
+   * Bake the host's NixOS configuration into an AMI with Packer: noros writes packer/<host>.pkr.json,
+   * which starts from the official NixOS AMI, copies the configuration and builds it into the image.
+   */
+  bake: z.boolean().default(false),
   /** Topics the host may publish to. */
   publishesTo: z.array(use<Topic>("topic")).default([]),
 });

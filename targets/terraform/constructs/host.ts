@@ -9,9 +9,9 @@ import { allowIngress, securityGroupOf } from "../security-groups.js";
 import { subnetId } from "./network.js";
 import { moduleTags } from "../../../compiler/util/module-flows.js";
 
-/** The account the NixOS project publishes its official AMIs from. */
-export const NIXOS_AMI_OWNER = "427812963091";
-export const NIXOS_RELEASE = "25.05";
+import { NIXOS_AMI_OWNER, NIXOS_RELEASE } from "../../../compiler/util/nixos-ami.js";
+
+export { NIXOS_AMI_OWNER, NIXOS_RELEASE };
 
 function nixosAmi(tf: TerraformDocument, architecture: "arm64" | "x86_64", origin: string): string {
   const name = `nixos_${architecture}`;
