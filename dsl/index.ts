@@ -21,4 +21,5 @@ export { service } from "./service.js";
 export type { Service } from "./service.js";
 export type { LogGroup } from "./log-group.js";
 export { raw } from "./raw.js";
+export { waive } from "./waive.js";
 export type { RawTerraform } from "./raw.js";

@@ -3,7 +3,7 @@ import type { ConstructKind } from "../../dsl/schemas/index.js";
 import type { CheckedNode, CheckedSystem } from "../check/check.js";
 import { positionOfPath } from "../check/positions.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import type { AnyNode, Edge, Grant, Graph, GraphNode } from "../graph.js";
+import type { AnyNode, Edge, Grant, Graph, GraphNode, Waiver } from "../graph.js";
 import type { SourceFileRecord } from "../load/load.js";
 import { findCycles } from "./cycles.js";
 import { bucketGrants, hostGrants } from "./grants.js";
@@ -80,7 +80,10 @@ export function resolve(system: CheckedSystem, checked: readonly CheckedNode[], 
     if (node.kind === "host") return hostGrants(node);
     return [];
   });
-  return { graph: { system, nodes, edges: dedupe(edges), grants, sources, hostConfigurations: new Map(), serviceSources: new Map() }, diagnostics };
+  const waivers: Waiver[] = [...byName.values()]
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .flatMap((node) => node.waivers.map((w) => ({ construct: node.name, kind: node.kind, rule: w.rule ?? "", reason: (w.reason ?? "").trim(), pos: w.pos ?? node.pos })));
+  return { graph: { system, nodes, edges: dedupe(edges), grants, waivers, sources, hostConfigurations: new Map(), serviceSources: new Map() }, diagnostics };
 }
 
 function dedupe(edges: readonly Edge[]): Edge[] {

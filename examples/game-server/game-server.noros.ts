@@ -4,9 +4,10 @@ import { system } from "noros";
 import { serverLogs } from "./logs.ts";
 import { network } from "./network.ts";
 import { server } from "./server.ts";
+import { publicServer } from "./waivers.ts";
 
 export default system("game-server", {
   region: "eu-west-1",
-  resources: [network, server, serverLogs],
+  resources: [network, server, serverLogs, publicServer],
   outputs: { server_id: server.instanceId },
 });

@@ -23,6 +23,14 @@ export function runCheck(file: string | undefined, options: { json?: boolean }, 
       reason: node.props.reason,
       blocks: rawBlocks(node).map((b) => b.address),
     })),
+    // Every security-policy waiver in force, with the blocks whose findings it waives.
+    waivers: compiled.policy.waivers.map((w) => ({
+      rule: w.rule,
+      construct: `${w.kind} ${w.construct}`,
+      at: `${displayPath(w.pos.file, io.cwd)}:${w.pos.line}:${w.pos.col}`,
+      reason: w.reason,
+      covers: w.covers,
+    })),
     diagnostics: diagnosticsJson(compiled.diagnostics, io.cwd),
   };
   if (options.json) {
@@ -30,8 +38,9 @@ export function runCheck(file: string | undefined, options: { json?: boolean }, 
     return EXIT_OK;
   }
   printDiagnostics(io, compiled.diagnostics);
-  io.stdout(`${summary.file}: ${summary.system} is valid: ${summary.constructs} constructs, ${summary.resources} Terraform resources, provider schemas satisfied\n`);
+  io.stdout(`${summary.file}: ${summary.system} is valid: ${summary.constructs} constructs, ${summary.resources} Terraform resources, provider schemas satisfied, security policy ${summary.waivers.length === 0 ? "met" : `met with ${summary.waivers.length} waiver${summary.waivers.length === 1 ? "" : "s"}`}\n`);
   for (const g of summary.grants) io.stdout(`  grant ${g.principal}: ${g.actions.join(", ")} (${g.reason})\n`);
+  for (const w of summary.waivers) io.stdout(`  waiver ${w.rule} on ${w.construct} at ${w.at}: ${w.covers.join(", ")} (${w.reason})\n`);
   for (const h of summary.escapeHatches) io.stdout(`  escape hatch ${h.kind} "${h.name}" at ${h.at}: ${h.blocks.join(", ")} (${h.reason})\n`);
   return EXIT_OK;
 }
