@@ -15,6 +15,7 @@ import { lowerNix } from "../targets/nix/lower.js";
 import { positionOfPath } from "./check/positions.js";
 import { readFunctionSources } from "./load/function-sources.js";
 import { readServiceSources } from "./load/service-sources.js";
+import { readInstallScripts } from "./load/install-scripts.js";
 import { lowerTerraform } from "../targets/terraform/lower.js";
 import { terraformHcl } from "../targets/terraform/hcl/index.js";
 import { validateAgainstProviders } from "./validate-terraform.js";
@@ -69,6 +70,9 @@ export function compile(options: CompileOptions): Compiled {
   const functions = readFunctionSources(resolved.graph, (node, property) => positionOfPath(node as never, [property], node.pos));
   phase("resolve", performance.now() - started);
   stopOnErrors([...services.diagnostics, ...functions.diagnostics]);
+  // Hosts' install scripts, read here for the same reason.
+  const installs = readInstallScripts(resolved.graph, (node, property) => positionOfPath(node as never, [property], node.pos));
+  stopOnErrors(installs.diagnostics);
 
   started = performance.now();
   const targets = new Set(options.targets ?? allTargets);
@@ -77,7 +81,13 @@ export function compile(options: CompileOptions): Compiled {
   const hostConfigurations = new Map<string, HostConfiguration>(
     nix.hosts.map((h) => [h.host, { host: h.host, configuration: h.configuration, sha256: sha256(h.configuration) }]),
   );
-  const graph: Graph = { ...resolved.graph, hostConfigurations, serviceSources: services.sources, functionSources: functions.sources };
+  const graph: Graph = {
+    ...resolved.graph,
+    hostConfigurations,
+    serviceSources: services.sources,
+    functionSources: functions.sources,
+    installScripts: installs.scripts,
+  };
   const terraform = lowerTerraform(graph);
   const docker = targets.has("docker") ? lowerDocker(graph, { tests: options.skipTests !== true }).artefacts : [];
   phase("lower", performance.now() - started);
@@ -102,7 +112,8 @@ export function compile(options: CompileOptions): Compiled {
     { file: s.dir, text: "" },
     ...s.files.map((f) => ({ file: path.join(s.dir, f.path), text: Buffer.from(f.contents).toString("utf8") })),
   ]);
-  return { entry, graph, artefacts, diagnostics, sources: [...sources, ...serviceFiles], resourceCount };
+  const installFiles = [...installs.scripts.values()].map((s) => ({ file: s.file, text: s.text }));
+  return { entry, graph, artefacts, diagnostics, sources: [...sources, ...serviceFiles, ...installFiles], resourceCount };
 }
 
 /**

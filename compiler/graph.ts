@@ -104,6 +104,15 @@ export interface FunctionSource {
   readonly files: readonly ServiceSourceFile[];
 }
 
+/** A host's install script, read by the compiler for the Terraform target (user data, or staged in S3). */
+export interface InstallScript {
+  readonly host: string;
+  /** Absolute path, for messages and --watch only: nothing generated depends on it. */
+  readonly file: string;
+  readonly text: string;
+  readonly sha256: string;
+}
+
 export interface Graph {
   readonly system: CheckedSystem;
   /** Sorted by name: the order of everything generated from the graph. */
@@ -119,6 +128,8 @@ export interface Graph {
   readonly serviceSources: ReadonlyMap<string, ServiceSource>;
   /** Each function's source files, read by the compiler; the terraform target zips them. */
   readonly functionSources?: ReadonlyMap<string, FunctionSource>;
+  /** Each host's install script (`install: "./install.sh"`), by host name. */
+  readonly installScripts: ReadonlyMap<string, InstallScript>;
 }
 
 export function nodesOf<K extends ConstructKind>(graph: Graph, kind: K): Array<GraphNode<K>> {

@@ -30,7 +30,7 @@ describe("NixOS configuration delivery", () => {
     const current = graph.hostConfigurations.get("reader");
     if (!current) throw new Error("reader has no configuration");
     const changed = current.configuration.replace('networking.hostName = "reader";', 'networking.hostName = "reader-2";');
-    const edited: Graph = { ...graph, hostConfigurations: new Map([["reader", { ...current, configuration: changed, sha256: sha256(changed) }]]) };
+    const edited: Graph = { ...graph, hostConfigurations: new Map([...graph.hostConfigurations, ["reader", { ...current, configuration: changed, sha256: sha256(changed) }]]) };
     const after = lowerTerraform(edited).document;
     expect(changedAddresses(before, after)).toEqual(["aws_s3_object.reader_configuration", "aws_ssm_association.reader_configuration"]);
   });

@@ -206,6 +206,21 @@ const compilerCodes: Record<string, Explanation> = {
   },
   NOROS3087: { title: "Two services claim the same ingress host and path on one cluster.", explanation: "The ingress controller would send the requests to one of them, chosen by creation order." },
   NOROS3088: { title: "A reference to a cluster's ingressHostname, but the cluster has no ingress." },
+  NOROS3110: {
+    title: "A host's install script cannot be used.",
+    explanation: "`install` names a UTF-8 script next to the system file (relative to the file declaring the host), starting with an interpreter line, of at most 1 MiB. It runs once on first boot through the user data noros writes for NixOS hosts; user data over 16 KB is staged in S3 automatically.",
+    fix: "Correct the path, add the #! line, or move large payloads into downloads the script makes.",
+  },
+  NOROS3111: {
+    title: "Two cluster modules of one host ask for different values of the same EC2 tag.",
+    explanation: "Consul's and Nomad's retry_join find their peers by an EC2 tag the host carries; one tag key can have only one value on an instance.",
+    fix: "Use the same tagKey and tagValue (the cluster's name) for Consul and Nomad, or different keys.",
+  },
+  NOROS3112: {
+    title: "NixOS modules or a baked image on a host that does not run NixOS.",
+    explanation: "Modules and `bake` are lowered to the host's NixOS configuration; a host with `os: { ami }` has none.",
+    fix: "Remove them, or let the host run NixOS (the default).",
+  },
   NOROS4001: {
     title: "The generated Terraform does not match the provider schema.",
     explanation: "Every generated main.tf.json is validated offline against the real provider schemas in schemas/providers/. A problem here is a noros bug or comes from an escape hatch.",

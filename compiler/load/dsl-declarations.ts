@@ -28,12 +28,14 @@ function hoistImportTypes(text: string, imports: Map<string, Set<string>>): stri
 }
 
 /** The declaration file standing in for one schema module: its `*Input` aliases, expanded. */
-function schemaDeclarations(schema: SourceFile, wanted: ReadonlySet<string>, checker: ts.TypeChecker): string {
+function schemaDeclarations(schema: SourceFile, wanted: ReadonlySet<string>, checker: ts.TypeChecker, dslDir: string): string {
   const imports = new Map<string, Set<string>>();
-  // Names the schema itself imports from dsl's runtime files (Host, Network, ...) may appear bare.
+  // Names the schema itself imports from dsl's runtime files (Host, Network, ...) may appear bare;
+  // what it imports from other schemas (zod helpers, nested schema modules) is expanded away.
   for (const declaration of schema.getImportDeclarations()) {
     const specifier = declaration.getModuleSpecifierValue();
-    if (!specifier.startsWith("../")) continue;
+    const target = declaration.getModuleSpecifierSourceFile();
+    if (!specifier.startsWith(".") || !target || path.dirname(target.getFilePath()) !== dslDir) continue;
     for (const named of declaration.getNamedImports()) {
       const names = imports.get(specifier) ?? new Set<string>();
       names.add(named.getName());
@@ -100,7 +102,7 @@ export function dslDeclarations(root: string): Map<string, string> {
     }
   }
   for (const [schema, wanted] of wantedBySchema) {
-    out.set(path.relative(dslDir, schema.getFilePath()).replace(/\.ts$/, ".d.ts").split(path.sep).join("/"), schemaDeclarations(schema, wanted, checker));
+    out.set(path.relative(dslDir, schema.getFilePath()).replace(/\.ts$/, ".d.ts").split(path.sep).join("/"), schemaDeclarations(schema, wanted, checker, dslDir));
   }
 
   const emitted = project.emitToMemory({ emitOnlyDtsFiles: true });

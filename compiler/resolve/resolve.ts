@@ -11,6 +11,8 @@ import { findCycles } from "./cycles.js";
 import { edgeDiagnostics } from "./edge.js";
 import { deriveFlows, flowDiagnostics } from "./flows.js";
 import { bucketGrants, functionGrants, hostGrants, kmsKeyGrants, secretGrants } from "./grants.js";
+import { moduleGrants } from "./module-grants.js";
+import { moduleConsistency } from "./module-consistency.js";
 import { overlappingObjectTriggers } from "./object-triggers.js";
 import { secretUses } from "../util/secret-uses.js";
 import { dataConsistency } from "./data-consistency.js";
@@ -93,13 +95,16 @@ export function resolve(system: CheckedSystem, checked: readonly CheckedNode[], 
   const uses = secretUses({ nodes });
   const grants: Grant[] = nodes.flatMap((node) => {
     if (node.kind === "bucket") return bucketGrants(node);
-    if (node.kind === "host" || node.kind === "host-group") return hostGrants(node);
+    if (node.kind === "host" || node.kind === "host-group") return [...hostGrants(node), ...moduleGrants(node)];
     if (node.kind === "secret") return secretGrants(node, uses.get(node.name) ?? []);
     if (node.kind === "kms-key") return kmsKeyGrants(node);
     if (node.kind === "function") return functionGrants(node);
     return [];
   });
-  return { graph: { system, nodes, edges: dedupe(edges), grants, flows: deriveFlows(nodes), sources, hostConfigurations: new Map(), serviceSources: new Map(), functionSources: new Map() }, diagnostics };
+  return {
+    graph: { system, nodes, edges: dedupe(edges), grants, flows: deriveFlows(nodes), sources, hostConfigurations: new Map(), serviceSources: new Map(), functionSources: new Map(), installScripts: new Map() },
+    diagnostics,
+  };
 }
 
 function dedupe(edges: readonly Edge[]): Edge[] {
@@ -120,6 +125,7 @@ function consistency(nodes: readonly AnyNode[], byName: ReadonlyMap<string, Chec
   const network = (name: string) => networks.get(name);
   const services = nodesByName(nodes, "service");
   for (const node of nodes) {
+    if (node.kind === "host" || node.kind === "host-group") out.push(...moduleConsistency(node, byName.get(node.name) as CheckedNode));
     if (node.kind === "host") {
       const net = network(node.props.network.name);
       const subnets = node.props.subnet === "public" ? net?.props.publicSubnets : net?.props.privateSubnets;

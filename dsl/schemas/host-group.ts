@@ -11,9 +11,10 @@ const Size = z.number().int().min(0).max(MAX_GROUP_SIZE);
  * A group of identical hosts that an auto scaling group keeps at its size: every property of a host
  * (NixOS by default, its own role, security group, ingress, environment, relationships), launched
  * from one launch template across all of the network's subnets of the chosen kind. An instance that
- * fails its status checks is replaced, not restarted, so there is no `restartOnFailure`.
+ * fails its status checks is replaced, not restarted, so there is no `restartOnFailure`; and no `bake`
+ * (a Packer image is per host).
  */
-export const HostGroupSchema = HostSchema.omit({ restartOnFailure: true, notify: true })
+export const HostGroupSchema = HostSchema.omit({ restartOnFailure: true, notify: true, bake: true })
   .extend({
     /** The fewest instances the group runs. */
     min: Size,

@@ -3,6 +3,7 @@ import type { Network } from "../network.js";
 import type { Topic } from "../topic.js";
 import { Cidr, Port, Tags, ValueSchema, codedString, fail, use } from "./common.js";
 import { FlowFrom } from "./flow.js";
+import { NixosModuleSchema } from "./nixos/index.js";
 
 export const InstanceType = codedString(
   "NOROS2012",
@@ -65,6 +66,25 @@ export const HostSchema = z.strictObject({
     .default({}),
   /** Tags on the instance (see InstanceTags). */
   tags: InstanceTags.default({}),
+  /**
+   * NixOS modules the host runs (`nginx({...})`, `consul({...})`, ...): each adds its part of the
+   * configuration, its own system user, and its own firewall and security group rules.
+   */
+  modules: z.array(NixosModuleSchema).default([]),
+  /**
+   * A shell script run once on the host's first boot with this script (a file next to the system
+   * file, such as "./install.sh"). It travels in the user data; one too large for it (16 KB) is
+   * staged in S3 and fetched by a short user data instead.
+   */
+  install: z
+    .string()
+    .regex(/^\.{1,2}\/[A-Za-z0-9._/-]+$/, 'a relative path such as "./install.sh"')
+    .optional(),
+  /**
+   * Bake the host's NixOS configuration into an AMI with Packer: noros writes packer/<host>.pkr.json,
+   * which starts from the official NixOS AMI, copies the configuration and builds it into the image.
+   */
+  bake: z.boolean().default(false),
   /** Topics the host may publish to. */
   publishesTo: z.array(use<Topic>("topic")).default([]),
 });

@@ -3,7 +3,9 @@
 import { bucket, group, host, system, topic, user } from "noros";
 import { notes, status } from "./containers.ts";
 import { consul } from "./consul.ts";
+import { consulHost } from "./consul-host.ts";
 import { containers } from "./eks.ts";
+import { readerPipeline } from "./logs.ts";
 import { network } from "./network.ts";
 import { dataTier } from "./data.ts";
 import { rebootOnChange } from "./reboot.ts";
@@ -15,7 +17,7 @@ const instanceType = "t3.small";
 // requirement S0.8: `topic("alerts")`: the reader's restart-on-failure alarms publish to it (`notify`), and the host itself may publish to it
 const alerts = topic("alerts", { emails: ["ops@example.com"] });
 
-// requirement S0.9 (partly): `host(...)` runs NixOS by default; its configuration is an S3 object keyed by sha256, applied by an SSM association, no SSH (nixpkgs pinning is open)
+// requirement S0.9: `host(...)` runs NixOS from the system's pinned nixpkgs; its configuration is an S3 object keyed by sha256, applied by an SSM association (a changed line changes only those two), no SSH
 // requirement S0.3: `restartOnFailure: true`: status-check alarms that recover (system check) or reboot (instance check) the reader, telling `alerts`
 const reader = host("reader", {
   network,
@@ -24,6 +26,7 @@ const reader = host("reader", {
   restartOnFailure: true,
   notify: [alerts],
   publishesTo: [alerts],
+  modules: [readerPipeline],
 });
 
 const uploaders = group("uploaders");
@@ -53,6 +56,7 @@ export default system("bucket-host", {
     reboot,
     containers,
     consul,
+    consulHost,
   ],
   outputs: { texts_bucket: texts.bucketName },
 });

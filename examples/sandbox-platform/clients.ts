@@ -1,14 +1,15 @@
 import { hostGroup } from "noros";
-import { fromVpc, gossipUdp } from "./cluster.ts";
+import { clientModules } from "./client-modules.ts";
+import { firecrackerReady } from "./firecracker.ts";
 import { network } from "./network.ts";
 
 /**
  * The Nomad clients that run the Firecracker sandboxes: an auto scaling group across the private
  * subnets of all three zones, so the platform grows by changing `desired` (and a failed client is
- * replaced, not nursed). Firecracker needs KVM, so they are bare-metal instances.
+ * replaced, not nursed). Firecracker needs KVM, so they are bare-metal instances. Their modules join
+ * the cluster by its EC2 tag, which every instance of the group carries.
  */
-// requirement S2.1 (partly): `hostGroup("nomad-clients")`: N clients (2 to 10) from one launch template, each tagged `nomad-role=client` for retry_join by cloud tags
-// requirement S2.2 (partly): bare-metal clients (`c5.metal`) so KVM is available (CNI and hyperthreading settings are open)
+// requirement S2.1 (partly): `hostGroup("nomad-clients")`: N clients (2 to 10) from one launch template, all running the same Consul and Nomad client modules
 export const clients = hostGroup("nomad-clients", {
   network,
   instanceType: "c5.metal",
@@ -16,6 +17,6 @@ export const clients = hostGroup("nomad-clients", {
   min: 2,
   max: 10,
   desired: 2,
-  ingress: [...fromVpc, ...gossipUdp],
+  modules: [...clientModules, firecrackerReady],
   tags: { "nomad-role": "client" },
 });

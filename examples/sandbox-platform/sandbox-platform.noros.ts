@@ -5,6 +5,7 @@ import { api } from "./api.ts";
 import { clients } from "./clients.ts";
 import { servers } from "./cluster.ts";
 import { apiEdge } from "./edge.ts";
+import { monitoring } from "./monitoring.ts";
 import { network } from "./network.ts";
 
 /** Where users upload the Dockerfiles or images their sandboxes boot from; the clients read them. */
@@ -12,6 +13,6 @@ const environments = bucket("environments", { restrictTo: network, readers: [cli
 
 export default system("sandbox-platform", {
   region: "eu-central-1",
-  resources: [network, ...servers, clients, environments, api, ...apiEdge],
+  resources: [network, ...servers, clients, environments, api, ...apiEdge, monitoring],
   outputs: { environments_bucket: environments.bucketName },
 });

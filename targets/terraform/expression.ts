@@ -13,7 +13,7 @@ const attributeExpressions: Record<string, Record<string, (name: string) => stri
   alarm: { arn: (n) => `aws_cloudwatch_metric_alarm.${n}.arn` },
   parameter: { arn: (n) => `aws_ssm_parameter.${n}.arn`, parameterName: (n) => `aws_ssm_parameter.${n}.name` },
   topic: { arn: (n) => `aws_sns_topic.${n}.arn` },
-  "log-group": { arn: (n) => `aws_cloudwatch_log_group.${n}.arn` },
+  "log-group": { arn: (n) => `aws_cloudwatch_log_group.${n}.arn`, logGroupName: (n) => `aws_cloudwatch_log_group.${n}.name` },
   service: { repositoryUrl: (n) => `aws_ecr_repository.${n}.repository_url` },
   "load-balancer": { dnsName: (n) => `aws_lb.${n}.dns_name`, arn: (n) => `aws_lb.${n}.arn`, zoneId: (n) => `aws_lb.${n}.zone_id` },
   // Only once validated may a certificate be used, so its ARN is the validation's.

@@ -16,6 +16,8 @@ import { lowerVolume } from "./constructs/volume.js";
 import { lowerSnapshots } from "./constructs/snapshots.js";
 import { lowerAlarm } from "./constructs/alarm.js";
 import { lowerParameter } from "./constructs/parameter.js";
+import { lowerHostModuleRules } from "./constructs/host-modules.js";
+import { lowerUserDataStaging } from "./constructs/user-data-staging.js";
 import { lowerGrants, lowerGroup, lowerUser } from "./constructs/iam.js";
 import { lowerLogGroup } from "./constructs/log-group.js";
 import { lowerNetwork } from "./constructs/network.js";
@@ -114,9 +116,13 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
         break;
       case "host":
         lowerHost(node, tf, graph, networks);
+        lowerHostModuleRules(node, tf, graph);
+        lowerUserDataStaging(node, tf, graph);
         break;
       case "host-group":
         lowerHostGroup(node, tf, graph, networks);
+        lowerHostModuleRules(node, tf, graph);
+        lowerUserDataStaging(node, tf, graph);
         break;
       case "volume":
         lowerVolume(node, tf, hosts);

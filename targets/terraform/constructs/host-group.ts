@@ -4,6 +4,7 @@ import type { TerraformDocument } from "../document.js";
 import { physicalName } from "../naming.js";
 import { lowerInstanceRole, lowerInstanceSecurityGroup, lowerLaunchTemplate } from "./host.js";
 import { subnetId } from "./network.js";
+import { moduleTags } from "../../../compiler/util/module-flows.js";
 
 /** The tag every instance of a group carries: how its NixOS configuration (SSM association) finds it. */
 export const HOST_GROUP_TAG = "noros:host-group";
@@ -22,9 +23,9 @@ export function lowerHostGroup(node: GraphNode<"host-group">, tf: TerraformDocum
   const network = networks.get(props.network.name) as GraphNode<"network">;
   lowerInstanceRole(tf, n);
   lowerInstanceSecurityGroup(tf, "host-group", n, network);
-  const launchTemplate = lowerLaunchTemplate(tf, graph, n, { kind: "host-group", props });
+  const launchTemplate = lowerLaunchTemplate(tf, graph, n, { node });
   const subnets = props.subnet === "public" ? network.props.publicSubnets : network.props.privateSubnets;
-  const tags: Record<string, string> = { ...props.tags, ...systemTags(graph.system), Name: physicalName(n), [HOST_GROUP_TAG]: physicalName(n) };
+  const tags: Record<string, string> = { ...props.tags, ...moduleTags(props.modules), ...systemTags(graph.system), Name: physicalName(n), [HOST_GROUP_TAG]: physicalName(n) };
   tf.resource(
     "aws_autoscaling_group",
     n,

@@ -1,20 +1,19 @@
 import { securityGroupOf } from "../security-groups.js";
-import type { Graph, GraphNode, RefValue } from "../../../compiler/graph.js";
-import { cacheAuthArnVariable, cachesOnHost } from "../../../compiler/util/host-cache.js";
+import type { Graph, GraphNode } from "../../../compiler/graph.js";
 import { architectureOf } from "../../../compiler/util/architecture.js";
 import type { HostProps } from "../../../dsl/schemas/host.js";
 import { systemTags } from "../default-tags.js";
 import type { TerraformDocument } from "../document.js";
 import { interpolate } from "../expression.js";
-import { nixosUserData } from "../user-data.js";
+import { hostUserData, type InstanceNode } from "../host-user-data.js";
 import { localName, nameTag, physicalName } from "../naming.js";
 import { policyDocument } from "../policy-document.js";
 import { subnetId } from "./network.js";
 import { lowerRestartOnFailure } from "./restart-on-failure.js";
+import { moduleTags } from "../../../compiler/util/module-flows.js";
+import { NIXOS_AMI_OWNER, NIXOS_RELEASE } from "../../../compiler/util/nixos-ami.js";
 
-/** The account the NixOS project publishes its official AMIs from. */
-export const NIXOS_AMI_OWNER = "427812963091";
-export const NIXOS_RELEASE = "25.05";
+export { NIXOS_AMI_OWNER, NIXOS_RELEASE };
 
 /** The image a host boots, as the data source that also tells its root device's name. */
 function amiLookup(tf: TerraformDocument, name: string, os: HostProps["os"], instanceType: string): string {
@@ -38,12 +37,6 @@ function amiLookup(tf: TerraformDocument, name: string, os: HostProps["os"], ins
   return tf.data("aws_ami", localName(name, "ami"), { filter: [{ name: "image-id", values: [os.ami] }] }, name);
 }
 
-/** For each cache the host runs, the ARN of its auth token, which the host fetches at boot. */
-function cacheEnvironment(graph: Graph, host: string): Record<string, RefValue> {
-  return Object.fromEntries(
-    cachesOnHost(graph, host).map((cache) => [cacheAuthArnVariable(cache.name), { $noros: "ref", kind: "secret", name: cache.props.authToken.name, attribute: "arn" } as const]),
-  );
-}
 
 /**
  * The identity an instance acts with: a role only EC2 may assume, holding Session Manager's managed
@@ -78,8 +71,7 @@ export function lowerInstanceSecurityGroup(tf: TerraformDocument, kind: "host" |
 
 /** What a launch template needs to know about the instances it launches. */
 export interface LaunchSpec {
-  readonly kind: "host" | "host-group";
-  readonly props: Pick<HostProps, "instanceType" | "os" | "diskGb" | "subnet" | "environment">;
+  readonly node: InstanceNode;
   /** A host pins its subnet here; a group's instances get theirs from the auto scaling group. */
   readonly subnetId?: string;
 }
@@ -93,10 +85,11 @@ export interface LaunchSpec {
  * Returns the `launch_template` block that launches from the template's latest version.
  */
 export function lowerLaunchTemplate(tf: TerraformDocument, graph: Graph, n: string, spec: LaunchSpec): Record<string, string> {
-  const { props } = spec;
+  const { props, kind } = spec.node;
   const ami = amiLookup(tf, n, props.os, props.instanceType);
   const configuration = graph.hostConfigurations.get(n);
-  const userData = configuration ? nixosUserData(n, { ...props.environment, ...cacheEnvironment(graph, n) }) : undefined;
+  // The whole user data when it fits in EC2's 16 KB, else a script fetching it from S3 (user-data-staging.ts).
+  const userData = configuration ? hostUserData(spec.node, graph) : undefined;
   // Launch templates take user data base64-encoded; a local keeps the script readable in the output.
   if (userData !== undefined) tf.local(localName(n, "user_data"), userData, n);
   tf.resource(
@@ -104,7 +97,7 @@ export function lowerLaunchTemplate(tf: TerraformDocument, graph: Graph, n: stri
     n,
     {
       name: physicalName(n),
-      description: `noros ${spec.kind} ${n}`,
+      description: `noros ${kind} ${n}`,
       image_id: interpolate(`${ami}.id`),
       instance_type: props.instanceType,
       update_default_version: true,
@@ -114,7 +107,7 @@ export function lowerLaunchTemplate(tf: TerraformDocument, graph: Graph, n: stri
           device_index: 0,
           associate_public_ip_address: String(props.subnet === "public"),
           delete_on_termination: "true",
-          security_groups: [interpolate(`${securityGroupOf(spec.kind, n)}.id`)],
+          security_groups: [interpolate(`${securityGroupOf(kind, n)}.id`)],
           ...(spec.subnetId ? { subnet_id: spec.subnetId } : {}),
         },
       ],
@@ -147,7 +140,8 @@ export function lowerHost(node: GraphNode<"host">, tf: TerraformDocument, graph:
   const network = networks.get(props.network.name) as GraphNode<"network">;
   lowerInstanceRole(tf, n);
   lowerInstanceSecurityGroup(tf, "host", n, network);
-  const launchTemplate = lowerLaunchTemplate(tf, graph, n, { kind: "host", props, subnetId: subnetId(network, props.subnet, 0) });
-  tf.resource("aws_instance", n, { launch_template: launchTemplate, tags: { ...props.tags, ...nameTag(n) } }, n);
+  const launchTemplate = lowerLaunchTemplate(tf, graph, n, { node, subnetId: subnetId(network, props.subnet, 0) });
+  // Modules' cluster tags: Consul's and Nomad's retry_join find their peers by them.
+  tf.resource("aws_instance", n, { launch_template: launchTemplate, tags: { ...props.tags, ...moduleTags(props.modules), ...nameTag(n) } }, n);
   lowerRestartOnFailure(node, tf, graph.system.props.region);
 }

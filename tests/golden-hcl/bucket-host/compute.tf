@@ -15,6 +15,17 @@ data "aws_ami" "nixos_x86_64" {
   }
 }
 
+resource "aws_instance" "consul-host" {
+  tags = {
+    Name = "${var.name_prefix}-consul-host"
+  }
+
+  launch_template {
+    id      = aws_launch_template.consul-host.id
+    version = aws_launch_template.consul-host.latest_version
+  }
+}
+
 resource "aws_instance" "reader" {
   tags = {
     Name = "${var.name_prefix}-reader"
@@ -23,6 +34,63 @@ resource "aws_instance" "reader" {
   launch_template {
     id      = aws_launch_template.reader.id
     version = aws_launch_template.reader.latest_version
+  }
+}
+
+resource "aws_launch_template" "consul-host" {
+  description            = "noros host consul-host"
+  image_id               = data.aws_ami.nixos_x86_64.id
+  instance_type          = "t3.small"
+  name                   = "${var.name_prefix}-consul-host"
+  update_default_version = true
+  user_data              = base64encode(local.consul-host_user_data)
+
+  tags = {
+    Name = "${var.name_prefix}-consul-host"
+  }
+
+  block_device_mappings {
+    device_name = data.aws_ami.nixos_x86_64.root_device_name
+
+    ebs {
+      delete_on_termination = "true"
+      encrypted             = "true"
+      volume_size           = 20
+      volume_type           = "gp3"
+    }
+  }
+
+  iam_instance_profile {
+    arn = aws_iam_instance_profile.consul-host.arn
+  }
+
+  metadata_options {
+    http_endpoint               = "enabled"
+    http_put_response_hop_limit = 1
+    http_tokens                 = "required"
+  }
+
+  monitoring {
+    enabled = true
+  }
+
+  network_interfaces {
+    associate_public_ip_address = "false"
+    delete_on_termination       = "true"
+    device_index                = 0
+    security_groups             = [aws_security_group.consul-host.id]
+    subnet_id                   = aws_subnet.main_private_0.id
+  }
+
+  tag_specifications {
+    resource_type = "volume"
+
+    tags = {
+      Name           = "${var.name_prefix}-consul-host"
+      "noros:host"   = "${var.name_prefix}-consul-host"
+      "noros:run"    = var.noros_run
+      "noros:system" = "bucket-host"
+    }
   }
 }
 

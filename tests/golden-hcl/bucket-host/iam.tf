@@ -52,6 +52,28 @@ data "aws_iam_policy_document" "alerts_sns_key" {
   }
 }
 
+data "aws_iam_policy_document" "consul-host_assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    effect  = "Allow"
+    sid     = "Ec2AssumeRole"
+
+    principals {
+      identifiers = ["ec2.amazonaws.com"]
+      type        = "Service"
+    }
+  }
+}
+
+data "aws_iam_policy_document" "consul-host_delivery" {
+  statement {
+    actions   = ["s3:GetObject"]
+    effect    = "Allow"
+    resources = ["${aws_s3_bucket.noros_delivery.arn}/hosts/consul-host/*"]
+    sid       = "ReadOwnConfiguration"
+  }
+}
+
 data "aws_iam_policy_document" "containers_ebs_csi_assume" {
   statement {
     actions = ["sts:AssumeRoleWithWebIdentity"]
@@ -199,6 +221,28 @@ data "aws_iam_policy_document" "reader_grants" {
     effect    = "Allow"
     resources = [aws_sns_topic.alerts.arn]
     sid       = "PublishAlerts"
+  }
+
+  statement {
+    actions = ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"]
+    effect  = "Allow"
+    sid     = "ShipLogsToReaderErrors"
+
+    resources = [
+      aws_cloudwatch_log_group.reader-errors.arn,
+      "${aws_cloudwatch_log_group.reader-errors.arn}:log-stream:*",
+    ]
+  }
+
+  statement {
+    actions = ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"]
+    effect  = "Allow"
+    sid     = "ShipLogsToReaderLogs"
+
+    resources = [
+      aws_cloudwatch_log_group.reader-logs.arn,
+      "${aws_cloudwatch_log_group.reader-logs.arn}:log-stream:*",
+    ]
   }
 
   statement {
@@ -352,6 +396,11 @@ resource "aws_iam_group_policy" "uploaders_grants" {
   policy = data.aws_iam_policy_document.uploaders_grants.json
 }
 
+resource "aws_iam_instance_profile" "consul-host" {
+  name = "${var.name_prefix}-consul-host"
+  role = aws_iam_role.consul-host.name
+}
+
 resource "aws_iam_instance_profile" "reader" {
   name = "${var.name_prefix}-reader"
   role = aws_iam_role.reader.name
@@ -363,6 +412,15 @@ resource "aws_iam_openid_connect_provider" "containers" {
 
   tags = {
     Name = "${var.name_prefix}-containers-oidc"
+  }
+}
+
+resource "aws_iam_role" "consul-host" {
+  assume_role_policy = data.aws_iam_policy_document.consul-host_assume.json
+  name               = "${var.name_prefix}-consul-host"
+
+  tags = {
+    Name = "${var.name_prefix}-consul-host"
   }
 }
 
@@ -447,6 +505,12 @@ resource "aws_iam_role" "status_task" {
   }
 }
 
+resource "aws_iam_role_policy" "consul-host_delivery" {
+  name   = "${var.name_prefix}-consul-host-delivery"
+  policy = data.aws_iam_policy_document.consul-host_delivery.json
+  role   = aws_iam_role.consul-host.id
+}
+
 resource "aws_iam_role_policy" "notes_execution" {
   name   = "${var.name_prefix}-notes-execution"
   policy = data.aws_iam_policy_document.notes_execution.json
@@ -475,6 +539,11 @@ resource "aws_iam_role_policy" "status_execution" {
   name   = "${var.name_prefix}-status-execution"
   policy = data.aws_iam_policy_document.status_execution.json
   role   = aws_iam_role.status_execution.id
+}
+
+resource "aws_iam_role_policy_attachment" "consul-host_ssm" {
+  policy_arn = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
+  role       = aws_iam_role.consul-host.name
 }
 
 resource "aws_iam_role_policy_attachment" "containers_cluster" {

@@ -6,6 +6,15 @@ locals {
   sessions_cache_endpoint    = aws_instance.reader.private_ip
   sessions_cache_port        = 6379
 
+  consul-host_user_data = <<-EOT
+    #!/usr/bin/env bash
+    # noros host consul-host: its environment; the NixOS configuration arrives through Session Manager
+    set -euo pipefail
+    install -d -m 0755 /etc/noros
+    cat > /etc/noros/environment <<'NOROS_EOF'
+    NOROS_EOF
+  EOT
+
   reader_user_data = <<-EOT
     #!/usr/bin/env bash
     # noros host reader: its environment; the NixOS configuration arrives through Session Manager
@@ -13,6 +22,8 @@ locals {
     install -d -m 0755 /etc/noros
     cat > /etc/noros/environment <<'NOROS_EOF'
     NOROS_CACHE_SESSIONS_AUTH_ARN='${replace("${local.sessions-auth_secret_arn}", "'", "'\\''")}'
+    NOROS_LOG_GROUP_READER_ERRORS='${replace("${aws_cloudwatch_log_group.reader-errors.name}", "'", "'\\''")}'
+    NOROS_LOG_GROUP_READER_LOGS='${replace("${aws_cloudwatch_log_group.reader-logs.name}", "'", "'\\''")}'
     NOROS_EOF
   EOT
 }

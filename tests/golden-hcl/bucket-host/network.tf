@@ -97,6 +97,16 @@ resource "aws_security_group" "app-db_database" {
   }
 }
 
+resource "aws_security_group" "consul-host" {
+  description = "noros host consul-host"
+  name        = "${var.name_prefix}-consul-host"
+  vpc_id      = aws_vpc.main.id
+
+  tags = {
+    Name = "${var.name_prefix}-consul-host"
+  }
+}
+
 resource "aws_security_group" "notes_service" {
   description = "noros service notes"
   name        = "${var.name_prefix}-notes-service"
@@ -192,6 +202,15 @@ resource "aws_vpc_endpoint" "main_s3" {
   }
 }
 
+resource "aws_vpc_security_group_egress_rule" "consul-host_https" {
+  cidr_ipv4         = "0.0.0.0/0"
+  description       = "HTTPS: Session Manager, S3, the Nix binary cache"
+  from_port         = 443
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.consul-host.id
+  to_port           = 443
+}
+
 resource "aws_vpc_security_group_egress_rule" "notes_service_https" {
   cidr_ipv4         = "0.0.0.0/0"
   description       = "HTTPS: ECR, CloudWatch Logs and the AWS APIs"
@@ -235,6 +254,15 @@ resource "aws_vpc_security_group_ingress_rule" "app-db_from_reader" {
   referenced_security_group_id = aws_security_group.reader.id
   security_group_id            = aws_security_group.app-db_database.id
   to_port                      = 5432
+}
+
+resource "aws_vpc_security_group_ingress_rule" "consul-host_consul_in_tcp_8500" {
+  cidr_ipv4         = "10.20.0.0/16"
+  description       = "Consul HTTP API (tcp/8500)"
+  from_port         = 8500
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.consul-host.id
+  to_port           = 8500
 }
 
 resource "aws_vpc_security_group_ingress_rule" "notes_service_port" {

@@ -10,6 +10,16 @@ resource "aws_cloudwatch_log_group" "notes_service" {
   retention_in_days = 30
 }
 
+resource "aws_cloudwatch_log_group" "reader-errors" {
+  name              = "/noros/${var.name_prefix}/reader-errors"
+  retention_in_days = 90
+}
+
+resource "aws_cloudwatch_log_group" "reader-logs" {
+  name              = "/noros/${var.name_prefix}/reader-logs"
+  retention_in_days = 30
+}
+
 resource "aws_cloudwatch_log_group" "reboot_function" {
   name              = "/aws/lambda/${var.name_prefix}-reboot"
   retention_in_days = 90
@@ -22,6 +32,44 @@ resource "aws_cloudwatch_log_group" "reboot_function" {
 resource "aws_cloudwatch_log_group" "status_service" {
   name              = "/noros/${var.name_prefix}/service/status"
   retention_in_days = 30
+}
+
+resource "aws_cloudwatch_metric_alarm" "consul-host_reboot" {
+  alarm_actions       = ["arn:aws:automate:eu-central-1:ec2:reboot"]
+  alarm_description   = "host consul-host: the instance status check failed (the OS stopped answering); rebooting it"
+  alarm_name          = "${var.name_prefix}-consul-host-reboot"
+  comparison_operator = "GreaterThanThreshold"
+  datapoints_to_alarm = 3
+  evaluation_periods  = 3
+  metric_name         = "StatusCheckFailed_Instance"
+  namespace           = "AWS/EC2"
+  period              = 60
+  statistic           = "Maximum"
+  threshold           = 0
+  treat_missing_data  = "missing"
+
+  dimensions = {
+    InstanceId = aws_instance.consul-host.id
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "consul-host_recover" {
+  alarm_actions       = ["arn:aws:automate:eu-central-1:ec2:recover"]
+  alarm_description   = "host consul-host: the system status check failed (hardware or AWS network); recovering the instance onto healthy hardware"
+  alarm_name          = "${var.name_prefix}-consul-host-recover"
+  comparison_operator = "GreaterThanThreshold"
+  datapoints_to_alarm = 2
+  evaluation_periods  = 2
+  metric_name         = "StatusCheckFailed_System"
+  namespace           = "AWS/EC2"
+  period              = 60
+  statistic           = "Maximum"
+  threshold           = 0
+  treat_missing_data  = "missing"
+
+  dimensions = {
+    InstanceId = aws_instance.consul-host.id
+  }
 }
 
 resource "aws_cloudwatch_metric_alarm" "reader_reboot" {
@@ -75,6 +123,29 @@ resource "aws_sns_topic_subscription" "alerts_email_0" {
   topic_arn = aws_sns_topic.alerts.arn
 }
 
+resource "aws_ssm_association" "consul-host_configuration" {
+  association_name                 = "${var.name_prefix}-consul-host-configuration"
+  compliance_severity              = "HIGH"
+  max_errors                       = "0"
+  name                             = "AWS-RunShellScript"
+  schedule_expression              = "rate(30 minutes)"
+  wait_for_success_timeout_seconds = 1800
+
+  parameters = {
+    commands = "set -euo pipefail\nkey=hosts/consul-host/797f0f4c9452769d53c6d8b6f1f5d4028e07e1f3f0c45fae9963f7de580f588e/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz"
+  }
+
+  targets {
+    key    = "InstanceIds"
+    values = [aws_instance.consul-host.id]
+  }
+
+  depends_on = [
+    aws_s3_object.consul-host_configuration,
+    aws_iam_role_policy.consul-host_delivery,
+  ]
+}
+
 resource "aws_ssm_association" "reader_configuration" {
   association_name                 = "${var.name_prefix}-reader-configuration"
   compliance_severity              = "HIGH"
@@ -84,7 +155,7 @@ resource "aws_ssm_association" "reader_configuration" {
   wait_for_success_timeout_seconds = 1800
 
   parameters = {
-    commands = "set -euo pipefail\nkey=hosts/reader/cbba9b8c655a08a4bdbf9e984d9b20fed2acadf53868e294479c2641c00c8ebe/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz"
+    commands = "set -euo pipefail\nkey=hosts/reader/2dbd66ce0afd514c3a4bf9c043e43c7dcb60efdd5521c0209b96351e3b750782/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz"
   }
 
   targets {

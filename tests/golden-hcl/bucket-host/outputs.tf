@@ -16,12 +16,28 @@ output "app-db_port" {
   value = aws_db_instance.app-db.port
 }
 
+output "consul-host_instance_id" {
+  value = aws_instance.consul-host.id
+}
+
+output "consul-host_private_ip" {
+  value = aws_instance.consul-host.private_ip
+}
+
 output "containers_endpoint" {
   value = aws_eks_cluster.containers.endpoint
 }
 
 output "notes_repository_url" {
   value = aws_ecr_repository.notes.repository_url
+}
+
+output "reader-errors_arn" {
+  value = aws_cloudwatch_log_group.reader-errors.arn
+}
+
+output "reader-logs_arn" {
+  value = aws_cloudwatch_log_group.reader-logs.arn
 }
 
 output "reader_instance_id" {

@@ -55,6 +55,31 @@ data "aws_iam_policy_document" "server_delivery" {
   }
 }
 
+data "aws_iam_policy_document" "server_grants" {
+  statement {
+    actions = ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"]
+    effect  = "Allow"
+    sid     = "ShipLogsToServerLogs"
+
+    resources = [
+      aws_cloudwatch_log_group.server-logs.arn,
+      "${aws_cloudwatch_log_group.server-logs.arn}:log-stream:*",
+    ]
+  }
+}
+
+data "aws_iam_policy_document" "server_user_data" {
+  statement {
+    actions = ["s3:GetObject"]
+    effect  = "Allow"
+    sid     = "ReadOwnUserData"
+
+    resources = [
+      "${aws_s3_bucket.noros_delivery.arn}/user-data/server/6a3a174c345d783d50050d96377b24648f60e0b385440e705690ed9b6d1fa6c0.sh",
+    ]
+  }
+}
+
 data "aws_iam_policy_document" "start-server_grants" {
   statement {
     actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
@@ -178,6 +203,18 @@ resource "aws_iam_role" "stop-idle" {
 resource "aws_iam_role_policy" "server_delivery" {
   name   = "${var.name_prefix}-server-delivery"
   policy = data.aws_iam_policy_document.server_delivery.json
+  role   = aws_iam_role.server.id
+}
+
+resource "aws_iam_role_policy" "server_grants" {
+  name   = "${var.name_prefix}-server-grants"
+  policy = data.aws_iam_policy_document.server_grants.json
+  role   = aws_iam_role.server.id
+}
+
+resource "aws_iam_role_policy" "server_user_data" {
+  name   = "${var.name_prefix}-server-user-data"
+  policy = data.aws_iam_policy_document.server_user_data.json
   role   = aws_iam_role.server.id
 }
 

@@ -3,10 +3,13 @@
 locals {
   server_user_data = <<-EOT
     #!/usr/bin/env bash
-    # noros host server: its environment; the NixOS configuration arrives through Session Manager
+    # noros host server: its user data (21616 bytes base64-encoded) is over EC2's 16 KB, so it is staged in S3: fetch it and run it
     set -euo pipefail
-    install -d -m 0755 /etc/noros
-    cat > /etc/noros/environment <<'NOROS_EOF'
-    NOROS_EOF
+    install -d -m 0700 /run/noros
+    for attempt in $(seq 1 30); do
+      if nix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run "aws s3 cp s3://${aws_s3_bucket.noros_delivery.bucket}/${aws_s3_object.server_user_data.key} /run/noros/user-data.sh"; then break; fi
+      sleep 10
+    done
+    exec bash /run/noros/user-data.sh
   EOT
 }

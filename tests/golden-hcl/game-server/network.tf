@@ -315,3 +315,21 @@ resource "aws_vpc_security_group_ingress_rule" "server_from_game-lb_udp_27015" {
   security_group_id            = aws_security_group.server.id
   to_port                      = 27015
 }
+
+resource "aws_vpc_security_group_ingress_rule" "server_game_in_tcp_27015" {
+  cidr_ipv4         = "10.30.0.0/16"
+  description       = "server queries and RCON (tcp/27015)"
+  from_port         = 27015
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.server.id
+  to_port           = 27015
+}
+
+resource "aws_vpc_security_group_ingress_rule" "server_game_in_udp_27015" {
+  cidr_ipv4         = "10.30.0.0/16"
+  description       = "the game (udp/27015)"
+  from_port         = 27015
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.server.id
+  to_port           = 27015
+}

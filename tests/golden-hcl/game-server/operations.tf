@@ -79,7 +79,7 @@ resource "aws_ssm_association" "server_configuration" {
   wait_for_success_timeout_seconds = 1800
 
   parameters = {
-    commands = "set -euo pipefail\nkey=hosts/server/d7f93cd0df1db5a26109146296ade381383d67caf522d779f7ed5c16964233af/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz"
+    commands = "set -euo pipefail\nkey=hosts/server/abf8f9300cd9bc791da4ffdf7a0a35d42440351be53552467d591cb87dafe32e/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz"
   }
 
   targets {

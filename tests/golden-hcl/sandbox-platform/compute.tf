@@ -56,6 +56,12 @@ resource "aws_autoscaling_group" "nomad-clients" {
   }
 
   tag {
+    key                 = "noros:cluster"
+    propagate_at_launch = true
+    value               = "sandbox-platform"
+  }
+
+  tag {
     key                 = "noros:host-group"
     propagate_at_launch = true
     value               = "${var.name_prefix}-nomad-clients"
@@ -74,9 +80,22 @@ resource "aws_autoscaling_group" "nomad-clients" {
   }
 }
 
+resource "aws_instance" "monitoring" {
+  tags = {
+    Name            = "${var.name_prefix}-monitoring"
+    "noros:cluster" = "sandbox-platform"
+  }
+
+  launch_template {
+    id      = aws_launch_template.monitoring.id
+    version = aws_launch_template.monitoring.latest_version
+  }
+}
+
 resource "aws_instance" "nomad-server-1" {
   tags = {
-    Name = "${var.name_prefix}-nomad-server-1"
+    Name            = "${var.name_prefix}-nomad-server-1"
+    "noros:cluster" = "sandbox-platform"
   }
 
   launch_template {
@@ -87,7 +106,8 @@ resource "aws_instance" "nomad-server-1" {
 
 resource "aws_instance" "nomad-server-2" {
   tags = {
-    Name = "${var.name_prefix}-nomad-server-2"
+    Name            = "${var.name_prefix}-nomad-server-2"
+    "noros:cluster" = "sandbox-platform"
   }
 
   launch_template {
@@ -98,12 +118,70 @@ resource "aws_instance" "nomad-server-2" {
 
 resource "aws_instance" "nomad-server-3" {
   tags = {
-    Name = "${var.name_prefix}-nomad-server-3"
+    Name            = "${var.name_prefix}-nomad-server-3"
+    "noros:cluster" = "sandbox-platform"
   }
 
   launch_template {
     id      = aws_launch_template.nomad-server-3.id
     version = aws_launch_template.nomad-server-3.latest_version
+  }
+}
+
+resource "aws_launch_template" "monitoring" {
+  description            = "noros host monitoring"
+  image_id               = data.aws_ami.nixos_x86_64.id
+  instance_type          = "t3.medium"
+  name                   = "${var.name_prefix}-monitoring"
+  update_default_version = true
+  user_data              = base64encode(local.monitoring_user_data)
+
+  tags = {
+    Name = "${var.name_prefix}-monitoring"
+  }
+
+  block_device_mappings {
+    device_name = data.aws_ami.nixos_x86_64.root_device_name
+
+    ebs {
+      delete_on_termination = "true"
+      encrypted             = "true"
+      volume_size           = 40
+      volume_type           = "gp3"
+    }
+  }
+
+  iam_instance_profile {
+    arn = aws_iam_instance_profile.monitoring.arn
+  }
+
+  metadata_options {
+    http_endpoint               = "enabled"
+    http_put_response_hop_limit = 1
+    http_tokens                 = "required"
+  }
+
+  monitoring {
+    enabled = true
+  }
+
+  network_interfaces {
+    associate_public_ip_address = "false"
+    delete_on_termination       = "true"
+    device_index                = 0
+    security_groups             = [aws_security_group.monitoring.id]
+    subnet_id                   = aws_subnet.platform_private_0.id
+  }
+
+  tag_specifications {
+    resource_type = "volume"
+
+    tags = {
+      Name           = "${var.name_prefix}-monitoring"
+      "noros:host"   = "${var.name_prefix}-monitoring"
+      "noros:run"    = var.noros_run
+      "noros:system" = "sandbox-platform"
+    }
   }
 }
 

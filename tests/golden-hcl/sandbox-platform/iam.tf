@@ -79,6 +79,37 @@ data "aws_iam_policy_document" "environments_bucket" {
   }
 }
 
+data "aws_iam_policy_document" "monitoring_assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    effect  = "Allow"
+    sid     = "Ec2AssumeRole"
+
+    principals {
+      identifiers = ["ec2.amazonaws.com"]
+      type        = "Service"
+    }
+  }
+}
+
+data "aws_iam_policy_document" "monitoring_delivery" {
+  statement {
+    actions   = ["s3:GetObject"]
+    effect    = "Allow"
+    resources = ["${aws_s3_bucket.noros_delivery.arn}/hosts/monitoring/*"]
+    sid       = "ReadOwnConfiguration"
+  }
+}
+
+data "aws_iam_policy_document" "monitoring_grants" {
+  statement {
+    actions   = ["ec2:DescribeInstances"]
+    effect    = "Allow"
+    resources = ["*"]
+    sid       = "DiscoverClusterPeers"
+  }
+}
+
 data "aws_iam_policy_document" "nomad-clients_assume" {
   statement {
     actions = ["sts:AssumeRole"]
@@ -115,6 +146,13 @@ data "aws_iam_policy_document" "nomad-clients_grants" {
     resources = [aws_s3_bucket.environments.arn]
     sid       = "ListEnvironments"
   }
+
+  statement {
+    actions   = ["ec2:DescribeInstances"]
+    effect    = "Allow"
+    resources = ["*"]
+    sid       = "DiscoverClusterPeers"
+  }
 }
 
 data "aws_iam_policy_document" "nomad-server-1_assume" {
@@ -136,6 +174,15 @@ data "aws_iam_policy_document" "nomad-server-1_delivery" {
     effect    = "Allow"
     resources = ["${aws_s3_bucket.noros_delivery.arn}/hosts/nomad-server-1/*"]
     sid       = "ReadOwnConfiguration"
+  }
+}
+
+data "aws_iam_policy_document" "nomad-server-1_grants" {
+  statement {
+    actions   = ["ec2:DescribeInstances"]
+    effect    = "Allow"
+    resources = ["*"]
+    sid       = "DiscoverClusterPeers"
   }
 }
 
@@ -161,6 +208,15 @@ data "aws_iam_policy_document" "nomad-server-2_delivery" {
   }
 }
 
+data "aws_iam_policy_document" "nomad-server-2_grants" {
+  statement {
+    actions   = ["ec2:DescribeInstances"]
+    effect    = "Allow"
+    resources = ["*"]
+    sid       = "DiscoverClusterPeers"
+  }
+}
+
 data "aws_iam_policy_document" "nomad-server-3_assume" {
   statement {
     actions = ["sts:AssumeRole"]
@@ -183,6 +239,15 @@ data "aws_iam_policy_document" "nomad-server-3_delivery" {
   }
 }
 
+data "aws_iam_policy_document" "nomad-server-3_grants" {
+  statement {
+    actions   = ["ec2:DescribeInstances"]
+    effect    = "Allow"
+    resources = ["*"]
+    sid       = "DiscoverClusterPeers"
+  }
+}
+
 data "aws_iam_policy_document" "noros_delivery_bucket" {
   statement {
     actions   = ["s3:*"]
@@ -201,6 +266,11 @@ data "aws_iam_policy_document" "noros_delivery_bucket" {
       type        = "*"
     }
   }
+}
+
+resource "aws_iam_instance_profile" "monitoring" {
+  name = "${var.name_prefix}-monitoring"
+  role = aws_iam_role.monitoring.name
 }
 
 resource "aws_iam_instance_profile" "nomad-clients" {
@@ -238,6 +308,15 @@ resource "aws_iam_role" "api_task" {
 
   tags = {
     Name = "${var.name_prefix}-api-task"
+  }
+}
+
+resource "aws_iam_role" "monitoring" {
+  assume_role_policy = data.aws_iam_policy_document.monitoring_assume.json
+  name               = "${var.name_prefix}-monitoring"
+
+  tags = {
+    Name = "${var.name_prefix}-monitoring"
   }
 }
 
@@ -283,6 +362,18 @@ resource "aws_iam_role_policy" "api_execution" {
   role   = aws_iam_role.api_execution.id
 }
 
+resource "aws_iam_role_policy" "monitoring_delivery" {
+  name   = "${var.name_prefix}-monitoring-delivery"
+  policy = data.aws_iam_policy_document.monitoring_delivery.json
+  role   = aws_iam_role.monitoring.id
+}
+
+resource "aws_iam_role_policy" "monitoring_grants" {
+  name   = "${var.name_prefix}-monitoring-grants"
+  policy = data.aws_iam_policy_document.monitoring_grants.json
+  role   = aws_iam_role.monitoring.id
+}
+
 resource "aws_iam_role_policy" "nomad-clients_delivery" {
   name   = "${var.name_prefix}-nomad-clients-delivery"
   policy = data.aws_iam_policy_document.nomad-clients_delivery.json
@@ -301,9 +392,21 @@ resource "aws_iam_role_policy" "nomad-server-1_delivery" {
   role   = aws_iam_role.nomad-server-1.id
 }
 
+resource "aws_iam_role_policy" "nomad-server-1_grants" {
+  name   = "${var.name_prefix}-nomad-server-1-grants"
+  policy = data.aws_iam_policy_document.nomad-server-1_grants.json
+  role   = aws_iam_role.nomad-server-1.id
+}
+
 resource "aws_iam_role_policy" "nomad-server-2_delivery" {
   name   = "${var.name_prefix}-nomad-server-2-delivery"
   policy = data.aws_iam_policy_document.nomad-server-2_delivery.json
+  role   = aws_iam_role.nomad-server-2.id
+}
+
+resource "aws_iam_role_policy" "nomad-server-2_grants" {
+  name   = "${var.name_prefix}-nomad-server-2-grants"
+  policy = data.aws_iam_policy_document.nomad-server-2_grants.json
   role   = aws_iam_role.nomad-server-2.id
 }
 
@@ -311,6 +414,17 @@ resource "aws_iam_role_policy" "nomad-server-3_delivery" {
   name   = "${var.name_prefix}-nomad-server-3-delivery"
   policy = data.aws_iam_policy_document.nomad-server-3_delivery.json
   role   = aws_iam_role.nomad-server-3.id
+}
+
+resource "aws_iam_role_policy" "nomad-server-3_grants" {
+  name   = "${var.name_prefix}-nomad-server-3-grants"
+  policy = data.aws_iam_policy_document.nomad-server-3_grants.json
+  role   = aws_iam_role.nomad-server-3.id
+}
+
+resource "aws_iam_role_policy_attachment" "monitoring_ssm" {
+  policy_arn = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
+  role       = aws_iam_role.monitoring.name
 }
 
 resource "aws_iam_role_policy_attachment" "nomad-clients_ssm" {

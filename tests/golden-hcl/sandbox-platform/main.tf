@@ -3,6 +3,15 @@
 locals {
   platform-zone_zone_id = data.aws_route53_zone.platform-zone.zone_id
 
+  monitoring_user_data = <<-EOT
+    #!/usr/bin/env bash
+    # noros host monitoring: its environment; the NixOS configuration arrives through Session Manager
+    set -euo pipefail
+    install -d -m 0755 /etc/noros
+    cat > /etc/noros/environment <<'NOROS_EOF'
+    NOROS_EOF
+  EOT
+
   nomad-clients_user_data = <<-EOT
     #!/usr/bin/env bash
     # noros host nomad-clients: its environment; the NixOS configuration arrives through Session Manager

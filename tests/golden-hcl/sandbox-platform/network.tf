@@ -248,6 +248,16 @@ resource "aws_security_group" "api_service" {
   }
 }
 
+resource "aws_security_group" "monitoring" {
+  description = "noros host monitoring"
+  name        = "${var.name_prefix}-monitoring"
+  vpc_id      = aws_vpc.platform.id
+
+  tags = {
+    Name = "${var.name_prefix}-monitoring"
+  }
+}
+
 resource "aws_security_group" "nomad-clients" {
   description = "noros host-group nomad-clients"
   name        = "${var.name_prefix}-nomad-clients"
@@ -420,6 +430,114 @@ resource "aws_vpc_security_group_egress_rule" "api_to_nomad-server-3_tcp_4646" {
   to_port                      = 4646
 }
 
+resource "aws_vpc_security_group_egress_rule" "monitoring_consul_out_tcp_21000_21255" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul Connect sidecars (mesh) (tcp/21000-21255)"
+  from_port         = 21000
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.monitoring.id
+  to_port           = 21255
+}
+
+resource "aws_vpc_security_group_egress_rule" "monitoring_consul_out_tcp_8300" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul server RPC (tcp/8300)"
+  from_port         = 8300
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.monitoring.id
+  to_port           = 8300
+}
+
+resource "aws_vpc_security_group_egress_rule" "monitoring_consul_out_tcp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (tcp/8301)"
+  from_port         = 8301
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.monitoring.id
+  to_port           = 8301
+}
+
+resource "aws_vpc_security_group_egress_rule" "monitoring_consul_out_udp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (udp/8301)"
+  from_port         = 8301
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.monitoring.id
+  to_port           = 8301
+}
+
+resource "aws_vpc_security_group_egress_rule" "monitoring_https" {
+  cidr_ipv4         = "0.0.0.0/0"
+  description       = "HTTPS: Session Manager, S3, the Nix binary cache"
+  from_port         = 443
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.monitoring.id
+  to_port           = 443
+}
+
+resource "aws_vpc_security_group_egress_rule" "monitoring_prometheus_out_tcp_4646" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Prometheus scrapes nomad (tcp/4646)"
+  from_port         = 4646
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.monitoring.id
+  to_port           = 4646
+}
+
+resource "aws_vpc_security_group_egress_rule" "monitoring_prometheus_out_tcp_8500" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Prometheus scrapes consul (tcp/8500)"
+  from_port         = 8500
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.monitoring.id
+  to_port           = 8500
+}
+
+resource "aws_vpc_security_group_egress_rule" "monitoring_prometheus_out_tcp_9102" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Prometheus scrapes envoy (tcp/9102)"
+  from_port         = 9102
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.monitoring.id
+  to_port           = 9102
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-clients_consul_out_tcp_21000_21255" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul Connect sidecars (mesh) (tcp/21000-21255)"
+  from_port         = 21000
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-clients.id
+  to_port           = 21255
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-clients_consul_out_tcp_8300" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul server RPC (tcp/8300)"
+  from_port         = 8300
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-clients.id
+  to_port           = 8300
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-clients_consul_out_tcp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (tcp/8301)"
+  from_port         = 8301
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-clients.id
+  to_port           = 8301
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-clients_consul_out_udp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (udp/8301)"
+  from_port         = 8301
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.nomad-clients.id
+  to_port           = 8301
+}
+
 resource "aws_vpc_security_group_egress_rule" "nomad-clients_https" {
   cidr_ipv4         = "0.0.0.0/0"
   description       = "HTTPS: Session Manager, S3, the Nix binary cache"
@@ -427,6 +545,69 @@ resource "aws_vpc_security_group_egress_rule" "nomad-clients_https" {
   ip_protocol       = "tcp"
   security_group_id = aws_security_group.nomad-clients.id
   to_port           = 443
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-clients_nomad_out_tcp_20000_32000" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad allocations' dynamic ports (tcp/20000-32000)"
+  from_port         = 20000
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-clients.id
+  to_port           = 32000
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-clients_nomad_out_tcp_4646" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad HTTP API (tcp/4646)"
+  from_port         = 4646
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-clients.id
+  to_port           = 4646
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-clients_nomad_out_tcp_4647" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad RPC (tcp/4647)"
+  from_port         = 4647
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-clients.id
+  to_port           = 4647
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-1_consul_out_tcp_21000_21255" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul Connect sidecars (mesh) (tcp/21000-21255)"
+  from_port         = 21000
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-1.id
+  to_port           = 21255
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-1_consul_out_tcp_8300" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul server RPC (tcp/8300)"
+  from_port         = 8300
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-1.id
+  to_port           = 8300
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-1_consul_out_tcp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (tcp/8301)"
+  from_port         = 8301
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-1.id
+  to_port           = 8301
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-1_consul_out_udp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (udp/8301)"
+  from_port         = 8301
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.nomad-server-1.id
+  to_port           = 8301
 }
 
 resource "aws_vpc_security_group_egress_rule" "nomad-server-1_https" {
@@ -438,6 +619,78 @@ resource "aws_vpc_security_group_egress_rule" "nomad-server-1_https" {
   to_port           = 443
 }
 
+resource "aws_vpc_security_group_egress_rule" "nomad-server-1_nomad_out_tcp_4646" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad HTTP API (tcp/4646)"
+  from_port         = 4646
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-1.id
+  to_port           = 4646
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-1_nomad_out_tcp_4647" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad RPC (tcp/4647)"
+  from_port         = 4647
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-1.id
+  to_port           = 4647
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-1_nomad_out_tcp_4648" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad server gossip (tcp/4648)"
+  from_port         = 4648
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-1.id
+  to_port           = 4648
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-1_nomad_out_udp_4648" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad server gossip (udp/4648)"
+  from_port         = 4648
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.nomad-server-1.id
+  to_port           = 4648
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-2_consul_out_tcp_21000_21255" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul Connect sidecars (mesh) (tcp/21000-21255)"
+  from_port         = 21000
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-2.id
+  to_port           = 21255
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-2_consul_out_tcp_8300" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul server RPC (tcp/8300)"
+  from_port         = 8300
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-2.id
+  to_port           = 8300
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-2_consul_out_tcp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (tcp/8301)"
+  from_port         = 8301
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-2.id
+  to_port           = 8301
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-2_consul_out_udp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (udp/8301)"
+  from_port         = 8301
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.nomad-server-2.id
+  to_port           = 8301
+}
+
 resource "aws_vpc_security_group_egress_rule" "nomad-server-2_https" {
   cidr_ipv4         = "0.0.0.0/0"
   description       = "HTTPS: Session Manager, S3, the Nix binary cache"
@@ -447,6 +700,78 @@ resource "aws_vpc_security_group_egress_rule" "nomad-server-2_https" {
   to_port           = 443
 }
 
+resource "aws_vpc_security_group_egress_rule" "nomad-server-2_nomad_out_tcp_4646" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad HTTP API (tcp/4646)"
+  from_port         = 4646
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-2.id
+  to_port           = 4646
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-2_nomad_out_tcp_4647" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad RPC (tcp/4647)"
+  from_port         = 4647
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-2.id
+  to_port           = 4647
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-2_nomad_out_tcp_4648" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad server gossip (tcp/4648)"
+  from_port         = 4648
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-2.id
+  to_port           = 4648
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-2_nomad_out_udp_4648" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad server gossip (udp/4648)"
+  from_port         = 4648
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.nomad-server-2.id
+  to_port           = 4648
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-3_consul_out_tcp_21000_21255" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul Connect sidecars (mesh) (tcp/21000-21255)"
+  from_port         = 21000
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-3.id
+  to_port           = 21255
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-3_consul_out_tcp_8300" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul server RPC (tcp/8300)"
+  from_port         = 8300
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-3.id
+  to_port           = 8300
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-3_consul_out_tcp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (tcp/8301)"
+  from_port         = 8301
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-3.id
+  to_port           = 8301
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-3_consul_out_udp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (udp/8301)"
+  from_port         = 8301
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.nomad-server-3.id
+  to_port           = 8301
+}
+
 resource "aws_vpc_security_group_egress_rule" "nomad-server-3_https" {
   cidr_ipv4         = "0.0.0.0/0"
   description       = "HTTPS: Session Manager, S3, the Nix binary cache"
@@ -454,6 +779,42 @@ resource "aws_vpc_security_group_egress_rule" "nomad-server-3_https" {
   ip_protocol       = "tcp"
   security_group_id = aws_security_group.nomad-server-3.id
   to_port           = 443
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-3_nomad_out_tcp_4646" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad HTTP API (tcp/4646)"
+  from_port         = 4646
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-3.id
+  to_port           = 4646
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-3_nomad_out_tcp_4647" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad RPC (tcp/4647)"
+  from_port         = 4647
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-3.id
+  to_port           = 4647
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-3_nomad_out_tcp_4648" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad server gossip (tcp/4648)"
+  from_port         = 4648
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-3.id
+  to_port           = 4648
+}
+
+resource "aws_vpc_security_group_egress_rule" "nomad-server-3_nomad_out_udp_4648" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad server gossip (udp/4648)"
+  from_port         = 4648
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.nomad-server-3.id
+  to_port           = 4648
 }
 
 resource "aws_vpc_security_group_ingress_rule" "api-lb_listener_0_0" {
@@ -483,115 +844,196 @@ resource "aws_vpc_security_group_ingress_rule" "api_from_api-lb_tcp_8080" {
   to_port                      = 8080
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-clients_ingress_0" {
+resource "aws_vpc_security_group_ingress_rule" "monitoring_consul_in_tcp_21000_21255" {
   cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 4646
+  description       = "Consul Connect sidecars (mesh) (tcp/21000-21255)"
+  from_port         = 21000
   ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-clients.id
-  to_port           = 4646
+  security_group_id = aws_security_group.monitoring.id
+  to_port           = 21255
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-clients_ingress_1" {
+resource "aws_vpc_security_group_ingress_rule" "monitoring_consul_in_tcp_8301" {
   cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 4647
+  description       = "Consul LAN gossip (tcp/8301)"
+  from_port         = 8301
   ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-clients.id
-  to_port           = 4647
+  security_group_id = aws_security_group.monitoring.id
+  to_port           = 8301
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-clients_ingress_2" {
+resource "aws_vpc_security_group_ingress_rule" "monitoring_consul_in_tcp_8500" {
   cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 4648
+  description       = "Consul HTTP API (tcp/8500)"
+  from_port         = 8500
   ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-clients.id
-  to_port           = 4648
+  security_group_id = aws_security_group.monitoring.id
+  to_port           = 8500
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-clients_ingress_3" {
+resource "aws_vpc_security_group_ingress_rule" "monitoring_consul_in_tcp_9102" {
   cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 8300
+  description       = "Envoy metrics (tcp/9102)"
+  from_port         = 9102
   ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-clients.id
-  to_port           = 8300
+  security_group_id = aws_security_group.monitoring.id
+  to_port           = 9102
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-clients_ingress_4" {
+resource "aws_vpc_security_group_ingress_rule" "monitoring_consul_in_udp_8301" {
   cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
+  description       = "Consul LAN gossip (udp/8301)"
+  from_port         = 8301
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.monitoring.id
+  to_port           = 8301
+}
+
+resource "aws_vpc_security_group_ingress_rule" "monitoring_grafana_in_tcp_3000" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Grafana (tcp/3000)"
+  from_port         = 3000
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.monitoring.id
+  to_port           = 3000
+}
+
+resource "aws_vpc_security_group_ingress_rule" "monitoring_prometheus_in_tcp_9090" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Prometheus (tcp/9090)"
+  from_port         = 9090
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.monitoring.id
+  to_port           = 9090
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-clients_consul_in_tcp_21000_21255" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul Connect sidecars (mesh) (tcp/21000-21255)"
+  from_port         = 21000
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-clients.id
+  to_port           = 21255
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-clients_consul_in_tcp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (tcp/8301)"
   from_port         = 8301
   ip_protocol       = "tcp"
   security_group_id = aws_security_group.nomad-clients.id
   to_port           = 8301
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-clients_ingress_5" {
+resource "aws_vpc_security_group_ingress_rule" "nomad-clients_consul_in_tcp_8500" {
   cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
+  description       = "Consul HTTP API (tcp/8500)"
   from_port         = 8500
   ip_protocol       = "tcp"
   security_group_id = aws_security_group.nomad-clients.id
   to_port           = 8500
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-clients_ingress_6" {
+resource "aws_vpc_security_group_ingress_rule" "nomad-clients_consul_in_tcp_9102" {
   cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 8600
+  description       = "Envoy metrics (tcp/9102)"
+  from_port         = 9102
   ip_protocol       = "tcp"
   security_group_id = aws_security_group.nomad-clients.id
-  to_port           = 8600
+  to_port           = 9102
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-clients_ingress_7" {
+resource "aws_vpc_security_group_ingress_rule" "nomad-clients_consul_in_udp_8301" {
   cidr_ipv4         = "10.40.0.0/16"
-  description       = "gossip and DNS"
-  from_port         = 4648
-  ip_protocol       = "udp"
-  security_group_id = aws_security_group.nomad-clients.id
-  to_port           = 4648
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-clients_ingress_8" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "gossip and DNS"
+  description       = "Consul LAN gossip (udp/8301)"
   from_port         = 8301
   ip_protocol       = "udp"
   security_group_id = aws_security_group.nomad-clients.id
   to_port           = 8301
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-clients_ingress_9" {
+resource "aws_vpc_security_group_ingress_rule" "nomad-clients_nomad_in_tcp_20000_32000" {
   cidr_ipv4         = "10.40.0.0/16"
-  description       = "gossip and DNS"
-  from_port         = 8600
-  ip_protocol       = "udp"
+  description       = "Nomad allocations' dynamic ports (tcp/20000-32000)"
+  from_port         = 20000
+  ip_protocol       = "tcp"
   security_group_id = aws_security_group.nomad-clients.id
-  to_port           = 8600
+  to_port           = 32000
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_ingress_0" {
+resource "aws_vpc_security_group_ingress_rule" "nomad-clients_nomad_in_tcp_4646" {
   cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
+  description       = "Nomad HTTP API (tcp/4646)"
   from_port         = 4646
   ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-server-1.id
+  security_group_id = aws_security_group.nomad-clients.id
   to_port           = 4646
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_ingress_1" {
+resource "aws_vpc_security_group_ingress_rule" "nomad-clients_nomad_in_udp_20000_32000" {
   cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 4647
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-server-1.id
-  to_port           = 4647
+  description       = "Nomad allocations' dynamic ports (udp/20000-32000)"
+  from_port         = 20000
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.nomad-clients.id
+  to_port           = 32000
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_ingress_10" {
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_consul_in_tcp_21000_21255" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul Connect sidecars (mesh) (tcp/21000-21255)"
+  from_port         = 21000
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-1.id
+  to_port           = 21255
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_consul_in_tcp_8300" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul server RPC (tcp/8300)"
+  from_port         = 8300
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-1.id
+  to_port           = 8300
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_consul_in_tcp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (tcp/8301)"
+  from_port         = 8301
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-1.id
+  to_port           = 8301
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_consul_in_tcp_8500" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul HTTP API (tcp/8500)"
+  from_port         = 8500
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-1.id
+  to_port           = 8500
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_consul_in_tcp_9102" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Envoy metrics (tcp/9102)"
+  from_port         = 9102
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-1.id
+  to_port           = 9102
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_consul_in_udp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (udp/8301)"
+  from_port         = 8301
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.nomad-server-1.id
+  to_port           = 8301
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_ingress_0" {
   description                  = "the API starts sandboxes"
   from_port                    = 4646
   ip_protocol                  = "tcp"
@@ -600,97 +1042,97 @@ resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_ingress_10" {
   to_port                      = 4646
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_ingress_2" {
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_nomad_in_tcp_4646" {
   cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 4648
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-server-1.id
-  to_port           = 4648
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_ingress_3" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 8300
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-server-1.id
-  to_port           = 8300
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_ingress_4" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 8301
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-server-1.id
-  to_port           = 8301
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_ingress_5" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 8500
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-server-1.id
-  to_port           = 8500
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_ingress_6" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 8600
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-server-1.id
-  to_port           = 8600
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_ingress_7" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "gossip and DNS"
-  from_port         = 4648
-  ip_protocol       = "udp"
-  security_group_id = aws_security_group.nomad-server-1.id
-  to_port           = 4648
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_ingress_8" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "gossip and DNS"
-  from_port         = 8301
-  ip_protocol       = "udp"
-  security_group_id = aws_security_group.nomad-server-1.id
-  to_port           = 8301
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_ingress_9" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "gossip and DNS"
-  from_port         = 8600
-  ip_protocol       = "udp"
-  security_group_id = aws_security_group.nomad-server-1.id
-  to_port           = 8600
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_ingress_0" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
+  description       = "Nomad HTTP API (tcp/4646)"
   from_port         = 4646
   ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-server-2.id
+  security_group_id = aws_security_group.nomad-server-1.id
   to_port           = 4646
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_ingress_1" {
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_nomad_in_tcp_4647" {
   cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
+  description       = "Nomad RPC (tcp/4647)"
   from_port         = 4647
   ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-server-2.id
+  security_group_id = aws_security_group.nomad-server-1.id
   to_port           = 4647
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_ingress_10" {
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_nomad_in_tcp_4648" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad server gossip (tcp/4648)"
+  from_port         = 4648
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-1.id
+  to_port           = 4648
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-1_nomad_in_udp_4648" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad server gossip (udp/4648)"
+  from_port         = 4648
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.nomad-server-1.id
+  to_port           = 4648
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_consul_in_tcp_21000_21255" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul Connect sidecars (mesh) (tcp/21000-21255)"
+  from_port         = 21000
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-2.id
+  to_port           = 21255
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_consul_in_tcp_8300" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul server RPC (tcp/8300)"
+  from_port         = 8300
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-2.id
+  to_port           = 8300
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_consul_in_tcp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (tcp/8301)"
+  from_port         = 8301
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-2.id
+  to_port           = 8301
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_consul_in_tcp_8500" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul HTTP API (tcp/8500)"
+  from_port         = 8500
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-2.id
+  to_port           = 8500
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_consul_in_tcp_9102" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Envoy metrics (tcp/9102)"
+  from_port         = 9102
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-2.id
+  to_port           = 9102
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_consul_in_udp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (udp/8301)"
+  from_port         = 8301
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.nomad-server-2.id
+  to_port           = 8301
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_ingress_0" {
   description                  = "the API starts sandboxes"
   from_port                    = 4646
   ip_protocol                  = "tcp"
@@ -699,97 +1141,97 @@ resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_ingress_10" {
   to_port                      = 4646
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_ingress_2" {
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_nomad_in_tcp_4646" {
   cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 4648
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-server-2.id
-  to_port           = 4648
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_ingress_3" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 8300
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-server-2.id
-  to_port           = 8300
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_ingress_4" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 8301
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-server-2.id
-  to_port           = 8301
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_ingress_5" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 8500
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-server-2.id
-  to_port           = 8500
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_ingress_6" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 8600
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-server-2.id
-  to_port           = 8600
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_ingress_7" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "gossip and DNS"
-  from_port         = 4648
-  ip_protocol       = "udp"
-  security_group_id = aws_security_group.nomad-server-2.id
-  to_port           = 4648
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_ingress_8" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "gossip and DNS"
-  from_port         = 8301
-  ip_protocol       = "udp"
-  security_group_id = aws_security_group.nomad-server-2.id
-  to_port           = 8301
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_ingress_9" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "gossip and DNS"
-  from_port         = 8600
-  ip_protocol       = "udp"
-  security_group_id = aws_security_group.nomad-server-2.id
-  to_port           = 8600
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_ingress_0" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
+  description       = "Nomad HTTP API (tcp/4646)"
   from_port         = 4646
   ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-server-3.id
+  security_group_id = aws_security_group.nomad-server-2.id
   to_port           = 4646
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_ingress_1" {
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_nomad_in_tcp_4647" {
   cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
+  description       = "Nomad RPC (tcp/4647)"
   from_port         = 4647
   ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-server-3.id
+  security_group_id = aws_security_group.nomad-server-2.id
   to_port           = 4647
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_ingress_10" {
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_nomad_in_tcp_4648" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad server gossip (tcp/4648)"
+  from_port         = 4648
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-2.id
+  to_port           = 4648
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-2_nomad_in_udp_4648" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad server gossip (udp/4648)"
+  from_port         = 4648
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.nomad-server-2.id
+  to_port           = 4648
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_consul_in_tcp_21000_21255" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul Connect sidecars (mesh) (tcp/21000-21255)"
+  from_port         = 21000
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-3.id
+  to_port           = 21255
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_consul_in_tcp_8300" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul server RPC (tcp/8300)"
+  from_port         = 8300
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-3.id
+  to_port           = 8300
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_consul_in_tcp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (tcp/8301)"
+  from_port         = 8301
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-3.id
+  to_port           = 8301
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_consul_in_tcp_8500" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul HTTP API (tcp/8500)"
+  from_port         = 8500
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-3.id
+  to_port           = 8500
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_consul_in_tcp_9102" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Envoy metrics (tcp/9102)"
+  from_port         = 9102
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-3.id
+  to_port           = 9102
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_consul_in_udp_8301" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Consul LAN gossip (udp/8301)"
+  from_port         = 8301
+  ip_protocol       = "udp"
+  security_group_id = aws_security_group.nomad-server-3.id
+  to_port           = 8301
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_ingress_0" {
   description                  = "the API starts sandboxes"
   from_port                    = 4646
   ip_protocol                  = "tcp"
@@ -798,74 +1240,38 @@ resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_ingress_10" {
   to_port                      = 4646
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_ingress_2" {
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_nomad_in_tcp_4646" {
   cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
+  description       = "Nomad HTTP API (tcp/4646)"
+  from_port         = 4646
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-3.id
+  to_port           = 4646
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_nomad_in_tcp_4647" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad RPC (tcp/4647)"
+  from_port         = 4647
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.nomad-server-3.id
+  to_port           = 4647
+}
+
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_nomad_in_tcp_4648" {
+  cidr_ipv4         = "10.40.0.0/16"
+  description       = "Nomad server gossip (tcp/4648)"
   from_port         = 4648
   ip_protocol       = "tcp"
   security_group_id = aws_security_group.nomad-server-3.id
   to_port           = 4648
 }
 
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_ingress_3" {
+resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_nomad_in_udp_4648" {
   cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 8300
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-server-3.id
-  to_port           = 8300
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_ingress_4" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 8301
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-server-3.id
-  to_port           = 8301
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_ingress_5" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 8500
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-server-3.id
-  to_port           = 8500
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_ingress_6" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "nomad and consul inside the VPC"
-  from_port         = 8600
-  ip_protocol       = "tcp"
-  security_group_id = aws_security_group.nomad-server-3.id
-  to_port           = 8600
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_ingress_7" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "gossip and DNS"
+  description       = "Nomad server gossip (udp/4648)"
   from_port         = 4648
   ip_protocol       = "udp"
   security_group_id = aws_security_group.nomad-server-3.id
   to_port           = 4648
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_ingress_8" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "gossip and DNS"
-  from_port         = 8301
-  ip_protocol       = "udp"
-  security_group_id = aws_security_group.nomad-server-3.id
-  to_port           = 8301
-}
-
-resource "aws_vpc_security_group_ingress_rule" "nomad-server-3_ingress_9" {
-  cidr_ipv4         = "10.40.0.0/16"
-  description       = "gossip and DNS"
-  from_port         = 8600
-  ip_protocol       = "udp"
-  security_group_id = aws_security_group.nomad-server-3.id
-  to_port           = 8600
 }

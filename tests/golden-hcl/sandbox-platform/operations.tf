@@ -5,6 +5,44 @@ resource "aws_cloudwatch_log_group" "api_service" {
   retention_in_days = 30
 }
 
+resource "aws_cloudwatch_metric_alarm" "monitoring_reboot" {
+  alarm_actions       = ["arn:aws:automate:eu-central-1:ec2:reboot"]
+  alarm_description   = "host monitoring: the instance status check failed (the OS stopped answering); rebooting it"
+  alarm_name          = "${var.name_prefix}-monitoring-reboot"
+  comparison_operator = "GreaterThanThreshold"
+  datapoints_to_alarm = 3
+  evaluation_periods  = 3
+  metric_name         = "StatusCheckFailed_Instance"
+  namespace           = "AWS/EC2"
+  period              = 60
+  statistic           = "Maximum"
+  threshold           = 0
+  treat_missing_data  = "missing"
+
+  dimensions = {
+    InstanceId = aws_instance.monitoring.id
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "monitoring_recover" {
+  alarm_actions       = ["arn:aws:automate:eu-central-1:ec2:recover"]
+  alarm_description   = "host monitoring: the system status check failed (hardware or AWS network); recovering the instance onto healthy hardware"
+  alarm_name          = "${var.name_prefix}-monitoring-recover"
+  comparison_operator = "GreaterThanThreshold"
+  datapoints_to_alarm = 2
+  evaluation_periods  = 2
+  metric_name         = "StatusCheckFailed_System"
+  namespace           = "AWS/EC2"
+  period              = 60
+  statistic           = "Maximum"
+  threshold           = 0
+  treat_missing_data  = "missing"
+
+  dimensions = {
+    InstanceId = aws_instance.monitoring.id
+  }
+}
+
 resource "aws_cloudwatch_metric_alarm" "nomad-server-1_reboot" {
   alarm_actions       = ["arn:aws:automate:eu-central-1:ec2:reboot"]
   alarm_description   = "host nomad-server-1: the instance status check failed (the OS stopped answering); rebooting it"
@@ -119,6 +157,29 @@ resource "aws_cloudwatch_metric_alarm" "nomad-server-3_recover" {
   }
 }
 
+resource "aws_ssm_association" "monitoring_configuration" {
+  association_name                 = "${var.name_prefix}-monitoring-configuration"
+  compliance_severity              = "HIGH"
+  max_errors                       = "0"
+  name                             = "AWS-RunShellScript"
+  schedule_expression              = "rate(30 minutes)"
+  wait_for_success_timeout_seconds = 1800
+
+  parameters = {
+    commands = "set -euo pipefail\nkey=hosts/monitoring/3f5043d38a5c2bbc8c48e26efcb82f4f0a32b09f0c71ba0464700ee81c3a08d8/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz"
+  }
+
+  targets {
+    key    = "InstanceIds"
+    values = [aws_instance.monitoring.id]
+  }
+
+  depends_on = [
+    aws_s3_object.monitoring_configuration,
+    aws_iam_role_policy.monitoring_delivery,
+  ]
+}
+
 resource "aws_ssm_association" "nomad-clients_configuration" {
   association_name    = "${var.name_prefix}-nomad-clients-configuration"
   compliance_severity = "HIGH"
@@ -127,7 +188,7 @@ resource "aws_ssm_association" "nomad-clients_configuration" {
   schedule_expression = "rate(30 minutes)"
 
   parameters = {
-    commands = "set -euo pipefail\nkey=hosts/nomad-clients/e892651bbd36a3a6e6398852e165f48a1cc2fab2c8230adda84aae984777cf99/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz"
+    commands = "set -euo pipefail\nkey=hosts/nomad-clients/bddfae87ff321455dc81b1ea6ca229b44d7d5a0dfff0a784460939b9c466dd30/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz"
   }
 
   targets {
@@ -150,7 +211,7 @@ resource "aws_ssm_association" "nomad-server-1_configuration" {
   wait_for_success_timeout_seconds = 1800
 
   parameters = {
-    commands = "set -euo pipefail\nkey=hosts/nomad-server-1/6a1c7141d888e4aadbfed1045cc142eacc95716002ca3c6381f5daa2c9dec71e/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz"
+    commands = "set -euo pipefail\nkey=hosts/nomad-server-1/f30acc4de0e96f1296526dc5770607fdc499139bf059d51416cce005a5432889/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz"
   }
 
   targets {
@@ -173,7 +234,7 @@ resource "aws_ssm_association" "nomad-server-2_configuration" {
   wait_for_success_timeout_seconds = 1800
 
   parameters = {
-    commands = "set -euo pipefail\nkey=hosts/nomad-server-2/ce9733891a3f84dd4554071a102521ee45793e8a0a39471f5661d1c2d63ff013/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz"
+    commands = "set -euo pipefail\nkey=hosts/nomad-server-2/fd0bfe1ae931204685770a2f091f13e224ee9d97915daa430e95c7c6089d24dc/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz"
   }
 
   targets {
@@ -196,7 +257,7 @@ resource "aws_ssm_association" "nomad-server-3_configuration" {
   wait_for_success_timeout_seconds = 1800
 
   parameters = {
-    commands = "set -euo pipefail\nkey=hosts/nomad-server-3/a0749b8f6fd12f0601d4bec2ddff4f3abab93a9c42a234db8ce9eb4a206cc8f9/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz"
+    commands = "set -euo pipefail\nkey=hosts/nomad-server-3/d5e683c591e4133f4d36562d94e198f64fcc01ed0c3b8ab00d722c0ce2ba92f1/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz"
   }
 
   targets {

@@ -28,6 +28,14 @@ output "environments_bucket_name" {
   value = aws_s3_bucket.environments.bucket
 }
 
+output "monitoring_instance_id" {
+  value = aws_instance.monitoring.id
+}
+
+output "monitoring_private_ip" {
+  value = aws_instance.monitoring.private_ip
+}
+
 output "nomad-clients_name" {
   value = aws_autoscaling_group.nomad-clients.name
 }

@@ -12,6 +12,10 @@
     { nixpkgs, ... }:
     {
       nixosConfigurations = {
+        consul-host = nixpkgs.lib.nixosSystem {
+          system = "x86_64-linux";
+          modules = [ ./consul-host/configuration.nix ];
+        };
         reader = nixpkgs.lib.nixosSystem {
           system = "x86_64-linux";
           modules = [ ./reader/configuration.nix ];

@@ -12,6 +12,10 @@
     { nixpkgs, ... }:
     {
       nixosConfigurations = {
+        monitoring = nixpkgs.lib.nixosSystem {
+          system = "x86_64-linux";
+          modules = [ ./monitoring/configuration.nix ];
+        };
         nomad-server-1 = nixpkgs.lib.nixosSystem {
           system = "x86_64-linux";
           modules = [ ./nomad-server-1/configuration.nix ];

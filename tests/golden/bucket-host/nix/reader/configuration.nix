@@ -3,6 +3,80 @@
 {
   imports = [
     "${modulesPath}/virtualisation/amazon-image.nix"
+    # noros module: log pipeline reader: journald to CloudWatch Logs through Vector
+    {
+      services.vector.enable = true;
+      services.vector.journaldAccess = true;
+      services.vector.settings = {
+        sources = {
+          reader_source = {
+            type = "journald";
+            include_units = [ "amazon-ssm-agent.service" "amazon-init.service" ];
+          };
+        };
+        transforms = {
+          reader_step_0 = {
+            type = "remap";
+            inputs = [ "reader_source" ];
+            source = ''
+              parsed = parse_regex(string(.message) ?? "", r'^(?P<logged_at>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}) (?P<level>[A-Z]+) (?P<text>.*)$$') ?? {}
+              . = merge(., parsed)
+            '';
+            drop_on_error = false;
+          };
+          reader_step_1 = {
+            type = "filter";
+            inputs = [ "reader_step_0" ];
+            condition = {
+              type = "vrl";
+              source = "!(.level == \"DEBUG\")";
+            };
+          };
+          reader_step_2 = {
+            type = "remap";
+            inputs = [ "reader_step_1" ];
+            source = ''
+              if exists(._SYSTEMD_UNIT) {
+                .unit = del(._SYSTEMD_UNIT)
+              }
+              .system = "bucket-host"
+              del(._CMDLINE)
+              del(._EXE)
+              del(._BOOT_ID)
+            '';
+            drop_on_error = false;
+          };
+          reader_routes = {
+            type = "route";
+            inputs = [ "reader_step_2" ];
+            route = { errors = "includes([\"ERROR\", \"CRITICAL\"], .level)"; };
+          };
+        };
+        sinks = {
+          reader_to_errors = {
+            type = "aws_cloudwatch_logs";
+            inputs = [ "reader_routes.errors" ];
+            region = "eu-central-1";
+            group_name = "\${NOROS_LOG_GROUP_READER_ERRORS:-/noros/bucket-host/reader-errors}";
+            stream_name = "{{ host }}";
+            create_missing_group = false;
+            encoding = { codec = "json"; };
+            healthcheck = { enabled = false; };
+          };
+          reader_to_default = {
+            type = "aws_cloudwatch_logs";
+            inputs = [ "reader_routes._unmatched" ];
+            region = "eu-central-1";
+            group_name = "\${NOROS_LOG_GROUP_READER_LOGS:-/noros/bucket-host/reader-logs}";
+            stream_name = "{{ host }}";
+            create_missing_group = false;
+            encoding = { codec = "json"; };
+            healthcheck = { enabled = false; };
+          };
+        };
+      };
+      systemd.services.vector.serviceConfig.EnvironmentFile = "-/etc/noros/environment";
+    }
   ];
   networking.hostName = "reader";
   services.amazon-ssm-agent.enable = true;

@@ -3,6 +3,144 @@
 {
   imports = [
     "${modulesPath}/virtualisation/amazon-image.nix"
+    # noros module: game: Team Fortress 2 dedicated server (runs as user game)
+    {
+      users.users.game = {
+        isSystemUser = true;
+        group = "game";
+        description = "Team Fortress 2 dedicated server";
+      };
+      users.groups.game = { };
+      systemd.services.game = {
+        description = "Team Fortress 2 dedicated server";
+        wantedBy = [ "multi-user.target" ];
+        wants = [ "network-online.target" ];
+        after = [ "network-online.target" ];
+        path = [ pkgs.steam-run-free ];
+        script = ''
+          if [ ! -x /var/lib/game/start.sh ]; then
+            echo "install.sh has not finished yet"
+            exit 1
+          fi
+          exec steam-run /var/lib/game/start.sh
+        '';
+        serviceConfig = {
+          User = "game";
+          Group = "game";
+          Restart = "on-failure";
+          RestartSec = 5;
+          StateDirectory = "game";
+          WorkingDirectory = "/var/lib/game";
+          NoNewPrivileges = true;
+          ProtectSystem = "strict";
+          ProtectHome = true;
+          PrivateTmp = true;
+          ProtectKernelTunables = true;
+          ProtectKernelModules = true;
+          ProtectControlGroups = true;
+          RestrictSUIDSGID = true;
+        };
+      };
+      networking.firewall.allowedTCPPorts = [ 27015 ];
+      networking.firewall.allowedUDPPorts = [ 27015 ];
+    }
+    # noros module: fail2ban
+    {
+      services.fail2ban.enable = true;
+      services.fail2ban.maxretry = 5;
+      services.fail2ban.bantime = "1h";
+      services.fail2ban.bantime-increment.enable = true;
+      services.fail2ban.ignoreIP = [ "10.30.0.0/16" ];
+      services.fail2ban.jails = {
+        game-rcon = {
+          enabled = true;
+          filter = {
+            Definition = {
+              failregex = "rcon from \"<HOST>:\\d+\": bad password";
+              journalmatch = "_SYSTEMD_UNIT=game.service";
+            };
+          };
+          settings = {
+            backend = "systemd";
+            port = "27015";
+            protocol = "tcp";
+            maxretry = 5;
+            findtime = "10m";
+          };
+        };
+      };
+    }
+    # noros module: logrotate
+    {
+      services.logrotate.enable = true;
+      services.logrotate.settings = {
+        game = {
+          files = [ "/var/lib/game/logs/*.log" ];
+          frequency = "daily";
+          rotate = 1;
+          compress = false;
+          missingok = true;
+          notifempty = true;
+          copytruncate = true;
+        };
+      };
+      services.journald.extraConfig = "MaxRetentionSec=1day";
+    }
+    # noros module: log pipeline game: journald to CloudWatch Logs through Vector
+    {
+      services.vector.enable = true;
+      services.vector.journaldAccess = true;
+      services.vector.settings = {
+        sources = {
+          game_source = {
+            type = "journald";
+            include_units = [ "game.service" ];
+          };
+        };
+        transforms = {
+          game_step_0 = {
+            type = "remap";
+            inputs = [ "game_source" ];
+            source = ''
+              parsed = parse_regex(string(.message) ?? "", r'^L (?P<logged_at>\d{2}/\d{2}/\d{4} - \d{2}:\d{2}:\d{2}): (?P<text>.*)$$') ?? {}
+              . = merge(., parsed)
+            '';
+            drop_on_error = false;
+          };
+          game_step_1 = {
+            type = "filter";
+            inputs = [ "game_step_0" ];
+            condition = {
+              type = "vrl";
+              source = "!(match(string(.text) ?? \"\", r'^Server (?:is hibernating|waking up from hibernation)'))";
+            };
+          };
+          game_step_2 = {
+            type = "remap";
+            inputs = [ "game_step_1" ];
+            source = ''
+              .game = "tf2"
+              del(._CMDLINE)
+              del(._EXE)
+            '';
+            drop_on_error = false;
+          };
+        };
+        sinks = {
+          game_to_default = {
+            type = "aws_cloudwatch_logs";
+            inputs = [ "game_step_2" ];
+            region = "eu-west-1";
+            group_name = "\${NOROS_LOG_GROUP_SERVER_LOGS:-/noros/game-server/server-logs}";
+            stream_name = "{{ host }}";
+            create_missing_group = false;
+            encoding = { codec = "json"; };
+            healthcheck = { enabled = false; };
+          };
+        };
+      };
+      systemd.services.vector.serviceConfig.EnvironmentFile = "-/etc/noros/environment";
+    }
   ];
   networking.hostName = "server";
   services.amazon-ssm-agent.enable = true;

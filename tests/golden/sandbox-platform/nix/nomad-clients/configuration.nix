@@ -3,6 +3,96 @@
 {
   imports = [
     "${modulesPath}/virtualisation/amazon-image.nix"
+    # noros module: Consul client (joins by EC2 tag noros:cluster=sandbox-platform)
+    {
+      services.consul.enable = true;
+      services.consul.package = pkgs.consul;
+      services.consul.leaveOnStop = true;
+      services.consul.extraConfig = {
+        datacenter = "dc1";
+        server = false;
+        bind_addr = "{{ GetPrivateIP }}";
+        client_addr = "127.0.0.1";
+        addresses = { http = "127.0.0.1 {{ GetPrivateIP }}"; };
+        retry_join = [ "provider=aws tag_key=noros:cluster tag_value=sandbox-platform" ];
+        telemetry = {
+          prometheus_retention_time = "60s";
+          disable_hostname = true;
+        };
+        ui_config = { enabled = false; };
+        connect = { enabled = true; };
+        ports = { grpc = 8502; };
+      };
+      networking.firewall.allowedTCPPorts = [ 8301 8500 9102 ];
+      networking.firewall.allowedTCPPortRanges = [
+        {
+          from = 21000;
+          to = 21255;
+        }
+      ];
+      networking.firewall.allowedUDPPorts = [ 8301 ];
+    }
+    # noros module: Nomad client (joins by EC2 tag noros:cluster=sandbox-platform)
+    {
+      services.nomad.enable = true;
+      services.nomad.package = pkgs.nomad;
+      services.nomad.enableDocker = true;
+      services.nomad.dropPrivileges = false;
+      services.nomad.settings = {
+        datacenter = "dc1";
+        bind_addr = "{{ GetPrivateIP }}";
+        consul = {
+          address = "127.0.0.1:8500";
+          grpc_address = "127.0.0.1:8502";
+        };
+        telemetry = {
+          prometheus_metrics = true;
+          publish_allocation_metrics = true;
+          publish_node_metrics = true;
+          collection_interval = "10s";
+        };
+        client = {
+          enabled = true;
+          server_join = {
+            retry_join = [ "provider=aws tag_key=noros:cluster tag_value=sandbox-platform" ];
+          };
+          cni_path = "${pkgs.cni-plugins}/bin";
+        };
+      };
+      services.nomad.extraPackages = [ pkgs.cni-plugins ];
+      networking.firewall.allowedTCPPorts = [ 4646 ];
+      networking.firewall.allowedTCPPortRanges = [
+        {
+          from = 20000;
+          to = 32000;
+        }
+      ];
+      networking.firewall.allowedUDPPortRanges = [
+        {
+          from = 20000;
+          to = 32000;
+        }
+      ];
+    }
+    # noros module: dnsmasq: .consul to Consul
+    {
+      services.dnsmasq.enable = true;
+      services.dnsmasq.resolveLocalQueries = true;
+      services.dnsmasq.settings = {
+        server = [ "/consul/127.0.0.1#8600" "169.254.169.253" ];
+        no-resolv = true;
+        listen-address = [ "127.0.0.1" ];
+        bind-interfaces = true;
+        cache-size = 1000;
+      };
+    }
+    # noros module: Firecracker: KVM, CNI plugins, hyperthreading off
+    {
+      boot.kernelModules = [ "kvm-intel" "tun" "vhost_vsock" ];
+      boot.kernel.sysctl = { "net.ipv4.ip_forward" = 1; };
+      environment.systemPackages = [ pkgs.firecracker pkgs.cni-plugins ];
+      boot.kernelParams = [ "nosmt" ];
+    }
   ];
   networking.hostName = "";
   services.amazon-ssm-agent.enable = true;
@@ -16,4 +106,5 @@
     fi
   '';
   system.stateVersion = "25.05";
+  nixpkgs.config.allowUnfreePredicate = pkg: builtins.elem (lib.getName pkg) [ "consul" "nomad" ];
 }

@@ -3,6 +3,88 @@
 {
   imports = [
     "${modulesPath}/virtualisation/amazon-image.nix"
+    # noros module: Consul server (joins by EC2 tag noros:cluster=sandbox-platform)
+    {
+      services.consul.enable = true;
+      services.consul.package = pkgs.consul;
+      services.consul.leaveOnStop = false;
+      services.consul.extraConfig = {
+        datacenter = "dc1";
+        server = true;
+        bind_addr = "{{ GetPrivateIP }}";
+        client_addr = "127.0.0.1";
+        addresses = { http = "127.0.0.1 {{ GetPrivateIP }}"; };
+        retry_join = [ "provider=aws tag_key=noros:cluster tag_value=sandbox-platform" ];
+        telemetry = {
+          prometheus_retention_time = "60s";
+          disable_hostname = true;
+        };
+        ui_config = { enabled = true; };
+        bootstrap_expect = 3;
+        performance = { raft_multiplier = 1; };
+        connect = { enabled = true; };
+        ports = { grpc = 8502; };
+        config_entries = {
+          bootstrap = [
+            {
+              kind = "proxy-defaults";
+              name = "global";
+              config = { envoy_prometheus_bind_addr = "0.0.0.0:9102"; };
+            }
+          ];
+        };
+      };
+      networking.firewall.allowedTCPPorts = [ 8300 8301 8500 9102 ];
+      networking.firewall.allowedTCPPortRanges = [
+        {
+          from = 21000;
+          to = 21255;
+        }
+      ];
+      networking.firewall.allowedUDPPorts = [ 8301 ];
+    }
+    # noros module: Nomad server (joins by EC2 tag noros:cluster=sandbox-platform)
+    {
+      services.nomad.enable = true;
+      services.nomad.package = pkgs.nomad;
+      services.nomad.enableDocker = false;
+      services.nomad.dropPrivileges = true;
+      services.nomad.settings = {
+        datacenter = "dc1";
+        bind_addr = "{{ GetPrivateIP }}";
+        consul = {
+          address = "127.0.0.1:8500";
+          grpc_address = "127.0.0.1:8502";
+        };
+        telemetry = {
+          prometheus_metrics = true;
+          publish_allocation_metrics = true;
+          publish_node_metrics = true;
+          collection_interval = "10s";
+        };
+        server = {
+          enabled = true;
+          bootstrap_expect = 3;
+          server_join = {
+            retry_join = [ "provider=aws tag_key=noros:cluster tag_value=sandbox-platform" ];
+          };
+        };
+      };
+      networking.firewall.allowedTCPPorts = [ 4646 4647 4648 ];
+      networking.firewall.allowedUDPPorts = [ 4648 ];
+    }
+    # noros module: dnsmasq: .consul to Consul
+    {
+      services.dnsmasq.enable = true;
+      services.dnsmasq.resolveLocalQueries = true;
+      services.dnsmasq.settings = {
+        server = [ "/consul/127.0.0.1#8600" "169.254.169.253" ];
+        no-resolv = true;
+        listen-address = [ "127.0.0.1" ];
+        bind-interfaces = true;
+        cache-size = 1000;
+      };
+    }
   ];
   networking.hostName = "nomad-server-3";
   services.amazon-ssm-agent.enable = true;
@@ -16,6 +98,6 @@
     fi
   '';
   system.stateVersion = "25.05";
-  networking.firewall.allowedTCPPorts = [ 4646 4647 4648 8300 8301 8500 8600 ];
-  networking.firewall.allowedUDPPorts = [ 4648 8301 8600 ];
+  networking.firewall.allowedTCPPorts = [ 4646 ];
+  nixpkgs.config.allowUnfreePredicate = pkg: builtins.elem (lib.getName pkg) [ "consul" "nomad" ];
 }
