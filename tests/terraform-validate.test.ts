@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -26,14 +26,30 @@ if (hasTerraform && !hasMirror) console.warn(`SKIPPED: no provider mirror at ${p
 
 const env = { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null", CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
 
+/**
+ * Runs terraform without blocking the test worker: validating a large document takes Terraform longer
+ * than vitest waits for a blocked worker to answer (its RPC timeout).
+ */
+function terraform(args: readonly string[], cwd: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("terraform", args, { cwd, env });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
 /** `terraform validate -json` of a directory, or undefined when a provider is not in the mirror. */
-function validate(dir: string): { valid: boolean; diagnostics: Array<{ severity: string; summary: string; detail: string | undefined }> } | undefined {
-  const init = spawnSync("terraform", ["init", "-backend=false", `-plugin-dir=${pluginDir}`, "-no-color", "-input=false"], { cwd: dir, env, encoding: "utf8" });
+async function validate(dir: string): Promise<{ valid: boolean; diagnostics: Array<{ severity: string; summary: string; detail: string | undefined }> } | undefined> {
+  const init = await terraform(["init", "-backend=false", `-plugin-dir=${pluginDir}`, "-no-color", "-input=false"], dir);
   if (init.status !== 0) {
     console.warn(`SKIPPED: terraform init from ${pluginDir} failed in ${dir}: ${init.stderr.split("\n").find((l) => l.trim() !== "") ?? ""}`);
     return undefined;
   }
-  const run = spawnSync("terraform", ["validate", "-json", "-no-color"], { cwd: dir, env, encoding: "utf8" });
+  const run = await terraform(["validate", "-json", "-no-color"], dir);
   const result = JSON.parse(run.stdout) as { valid: boolean; diagnostics: Array<{ severity: string; summary: string; detail?: string }> };
   // Positions differ between the forms by nature; what Terraform says does not.
   return { valid: result.valid, diagnostics: result.diagnostics.map((d) => ({ severity: d.severity, summary: d.summary, detail: d.detail })) };
@@ -68,7 +84,7 @@ function withoutUnmirrored(document: Document): Document {
 }
 
 describe.skipIf(!hasMirror)("terraform validate, HCL against JSON", () => {
-  it.each(examples().map((e) => [e.name, e] as const))("%s: the HCL form is valid exactly when the JSON form is", (_name, example) => {
+  it.each(examples().map((e) => [e.name, e] as const))("%s: the HCL form is valid exactly when the JSON form is", async (_name, example) => {
     const compiled = compile({ file: example.file, cwd: example.dir, targets: ["terraform"] });
     const document = withoutUnmirrored(JSON.parse(String(compiled.artefacts.find((a) => a.path === "terraform/main.tf.json")?.contents)) as Document);
     for (const requirement of Object.values(document.terraform.required_providers)) requirement.version = mirrored(requirement.source) ?? requirement.version;
@@ -77,9 +93,9 @@ describe.skipIf(!hasMirror)("terraform validate, HCL against JSON", () => {
     writeFileSync(path.join(jsonDir, "main.tf.json"), JSON.stringify(document, null, 2));
     const hclDir = tempDir("noros-validate-hcl-");
     for (const file of terraformHcl(document)) writeFileSync(path.join(hclDir, path.basename(file.path)), file.contents);
-    const json = validate(jsonDir);
+    const json = await validate(jsonDir);
     if (json === undefined) return;
-    const hcl = validate(hclDir);
+    const hcl = await validate(hclDir);
     // Not `valid` itself: an argument newer than the mirror's provider makes both forms invalid alike.
     // Terraform reports in the order it reads files and blocks, which differs between the two forms.
     const inOrder = (r: NonNullable<typeof json>) => ({ ...r, diagnostics: [...r.diagnostics].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)) });
