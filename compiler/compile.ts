@@ -18,6 +18,7 @@ import { readServiceSources } from "./load/service-sources.js";
 import { lowerTerraform } from "../targets/terraform/lower.js";
 import { terraformHcl } from "../targets/terraform/hcl/index.js";
 import { validateAgainstProviders } from "./validate-terraform.js";
+import { checkPolicy, type PolicyReport } from "./policy/engine.js";
 
 export { allTargets, type Target } from "./target-names.js";
 
@@ -42,6 +43,8 @@ export interface Compiled {
   readonly diagnostics: readonly Diagnostic[];
   readonly sources: readonly SourceFileRecord[];
   readonly resourceCount: number;
+  /** The security policy's verdict: the waivers in force (violations stop compilation). */
+  readonly policy: PolicyReport;
 }
 
 function stopOnErrors(diagnostics: readonly Diagnostic[]): void {
@@ -84,8 +87,12 @@ export function compile(options: CompileOptions): Compiled {
 
   started = performance.now();
   const problems = validateAgainstProviders(terraform, graph, entry);
-  phase("validate", performance.now() - started);
   stopOnErrors(problems);
+  // The security policy reads the same document, escape hatches included; a violation stops here,
+  // before anything is written.
+  const policy = checkPolicy(terraform.document, terraform.origins, graph);
+  phase("validate", performance.now() - started);
+  stopOnErrors(policy.diagnostics);
 
   const artefacts: Artefact[] = [
     ...(targets.has("terraform") ? (options.hcl === true ? terraformHcl(terraform.document) : terraform.artefacts) : []),
@@ -102,7 +109,7 @@ export function compile(options: CompileOptions): Compiled {
     { file: s.dir, text: "" },
     ...s.files.map((f) => ({ file: path.join(s.dir, f.path), text: Buffer.from(f.contents).toString("utf8") })),
   ]);
-  return { entry, graph, artefacts, diagnostics, sources: [...sources, ...serviceFiles], resourceCount };
+  return { entry, graph, artefacts, diagnostics: sortDiagnostics([...diagnostics, ...policy.diagnostics]), policy, sources: [...sources, ...serviceFiles], resourceCount };
 }
 
 /**

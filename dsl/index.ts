@@ -39,6 +39,7 @@ export type { Cluster } from "./cluster.js";
 export { chart } from "./chart.js";
 export type { Chart } from "./chart.js";
 export { raw } from "./raw.js";
+export { waive } from "./waive.js";
 export type { RawTerraform } from "./raw.js";
 export { loadBalancer } from "./load-balancer.js";
 export type { LoadBalancer } from "./load-balancer.js";

@@ -217,6 +217,28 @@ const compilerCodes: Record<string, Explanation> = {
     example: 'raw.terraform("x", { reason: "...", resource: { aws_s3_bucket: { site: { bucket: "y" } } } }) // aws_s3_bucket.site is the bucket "site"',
     fix: "Give the raw block another name, or change the construct's properties (or waive its default) instead of overriding its resource.",
   },
+  NOROS5001: {
+    title: "A security-policy rule is violated.",
+    explanation:
+      "Every generated Terraform block, escape hatches included, is checked against the rules in docs/policy.md, each following an AWS Security Hub or CIS control. The message names the rule, the construct and the block; the position is the construct's (for raw.terraform, the offending block's). Nothing is written while a violation stands.",
+    example: 'raw.terraform("legacy", { reason: "...", resource: { aws_ebs_volume: { data: { availability_zone: "eu-central-1a", size: 10 } } } }) // NOROS-EBS-001: not encrypted',
+    fix: 'Change the construct so that it complies; if the weaker setting is intended, waive the rule for that construct with a reason: waive(construct, "NOROS-EBS-001", "why").',
+  },
+  NOROS5002: {
+    title: "A waiver names a rule that does not exist.",
+    example: 'waive(site, "NOROS-S3-01", "...") // the id is NOROS-S3-001',
+    fix: "Use an id from docs/policy.md (or `noros check`'s message).",
+  },
+  NOROS5003: {
+    title: "A waiver gives no reason.",
+    explanation: "A waiver weakens a secure default; its reason is what a reviewer reads in `noros check`, so it may not be empty.",
+    example: 'waive(site, "NOROS-S3-001", "")',
+  },
+  NOROS5004: {
+    title: "A waiver waives nothing (a warning).",
+    explanation: "No block of the construct violates the rule, so the waiver has no effect today, but would silently hide a later violation.",
+    fix: "Remove the waiver.",
+  },
 };
 
 export const catalogue: Readonly<Record<string, Explanation>> = {

@@ -16,6 +16,15 @@ export interface EvaluatedNode {
   readonly pos: SourcePosition | undefined;
   /** Position of each property path written in the source, keyed by JSON.stringify(path). */
   readonly propPos: PropertyPositions;
+  /** Security-policy waivers given with waive(...), in the order they were met. */
+  readonly waivers: readonly EvaluatedWaiver[];
+}
+
+/** One waive(construct, rule, reason) call; rule or reason is null when it was not a string. */
+export interface EvaluatedWaiver {
+  readonly rule: string | null;
+  readonly reason: string | null;
+  readonly pos: SourcePosition | undefined;
 }
 
 /**
@@ -173,6 +182,7 @@ interface RawNode {
   props: unknown;
   pos: RawPosition | null;
   propPos: Record<string, RawPosition>;
+  waivers?: Array<{ rule: string | null; reason: string | null; pos: RawPosition | null }>;
 }
 type RawResult =
   | { ok: true; system: RawNode; constructs: RawNode[]; errors: Array<{ code: string; message: string; pos: RawPosition | null }> }
@@ -192,6 +202,7 @@ function decode(raw: string, files: readonly string[], maps: ReadonlyMap<string,
     props: n.props,
     pos: position(n.pos),
     propPos: new PropertyPositions(n.propPos, files),
+    waivers: (n.waivers ?? []).map((w) => ({ rule: w.rule, reason: w.reason, pos: position(w.pos) })),
   });
   return {
     ok: true,

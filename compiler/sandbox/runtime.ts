@@ -133,6 +133,22 @@ export function createRuntime(global: Record<string, unknown>) {
     props: unknown;
     pos: Position | null;
     propPos: Record<string, Position>;
+    /** Security-policy waivers given with waive(construct, rule, reason), each at its call. */
+    waivers: Array<{ rule: string | null; reason: string | null; pos: Position | null }>;
+  }
+
+  /** How far a chain of waive() calls is followed: deeper is a forged value, not an author's waivers. */
+  const MAX_WAIVERS = 1_000;
+
+  /** The construct a waive() result stands for: the end of its `$waives` links. */
+  function baseConstruct(value: object): object {
+    let current = value;
+    for (let i = 0; i < MAX_WAIVERS; i++) {
+      const next = dataProperty(current, "$waives");
+      if (!next.ok || typeof next.value !== "object" || next.value === null || marker(next.value) !== "construct") return current;
+      current = next.value;
+    }
+    return current;
   }
 
   function extract(root: unknown) {
@@ -140,7 +156,28 @@ export function createRuntime(global: Record<string, unknown>) {
     const entries: Entry[] = [];
     const seen = new MapCtor<object, number>();
     const queue: Array<{ source: object; entry: Entry }> = [];
+    const recordedWaivers = new SetCtor<object>();
     let count = 0;
+
+    /** The waivers along a waive() chain, once each however often the waived value is used. */
+    function recordWaivers(value: object, base: object, entry: Entry, here: Position | null): void {
+      let current = value;
+      for (let i = 0; i < MAX_WAIVERS && current !== base && !recordedWaivers.has(current); i++) {
+        recordedWaivers.add(current);
+        const waiver = dataProperty(current, "$waiver");
+        const data = waiver.ok && typeof waiver.value === "object" && waiver.value !== null ? waiver.value : undefined;
+        const rule = data ? dataProperty(data, "rule") : { ok: false as const };
+        const reason = data ? dataProperty(data, "reason") : { ok: false as const };
+        entry.waivers.push({
+          rule: rule.ok && typeof rule.value === "string" ? rule.value : null,
+          reason: reason.ok && typeof reason.value === "string" ? reason.value : null,
+          pos: callSites.get(current) ?? here,
+        });
+        const next = dataProperty(current, "$waives");
+        if (!next.ok || typeof next.value !== "object" || next.value === null) return;
+        current = next.value;
+      }
+    }
 
     function describe(value: unknown): string {
       if (typeof value === "function") return "a function";
@@ -159,6 +196,7 @@ export function createRuntime(global: Record<string, unknown>) {
         props: null,
         pos: callSites.get(source) ?? fallback,
         propPos: {},
+        waivers: [],
       };
       queue.push({ source, entry });
       return entry;
@@ -197,13 +235,16 @@ export function createRuntime(global: Record<string, unknown>) {
         return result;
       }
       if (kind === "construct") {
-        let index = seen.get(value);
+        // A waive() result and the construct it waives are one construct.
+        const base = baseConstruct(value);
+        let index = seen.get(base);
         if (index === undefined) {
           index = entries.length;
-          seen.set(value, index);
-          entries.push(enqueue(value, here));
+          seen.set(base, index);
+          entries.push(enqueue(base, here));
         }
         const target = entries[index] as Entry;
+        recordWaivers(value, base, target, here);
         return { $noros: "use", kind: target.kind, name: target.name };
       }
       const positions = objectPositions.get(value);
@@ -257,7 +298,7 @@ export function createRuntime(global: Record<string, unknown>) {
       }
     }
 
-    const rootEntry: Entry = { kind: "system", name: "?", props: null, pos: null, propPos: {} };
+    const rootEntry: Entry = { kind: "system", name: "?", props: null, pos: null, propPos: {}, waivers: [] };
     if (typeof root !== "object" || root === null || marker(root) !== "system") {
       return { ok: false, code: "NOROS1011", message: "the file's default export must be system(name, { ... })" };
     }
