@@ -170,3 +170,9 @@ export const everything = (patterns: readonly string[]): boolean => patterns.som
 
 /** An Allow statement open to everyone without a condition narrowing it. */
 export const publicAllow = (s: PolicyStatement): boolean => s.effect === "Allow" && s.principals.includes("*") && s.conditions.length === 0;
+
+/** Environment variable names that hold credentials; their values must come from a secret store. */
+export const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|AUTH_DATA|CREDENTIAL)/i;
+
+/** A credential-named variable with a literal, non-empty value (a reference such as `${aws_secretsmanager_secret.x.arn}` is fine). */
+export const plainSecret = (name: string, value: unknown): boolean => SECRET_NAME.test(name) && typeof value === "string" && value !== "" && value !== "''" && !isExpression(value);

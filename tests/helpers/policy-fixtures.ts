@@ -102,6 +102,11 @@ export const ruleFixtures: readonly RuleFixture[] = [
     violating: { resource: { aws_default_security_group: { ec2_009: { vpc_id: "vpc-0123456789abcdef0", ingress: [{ ...everyField, protocol: "-1", from_port: 0, to_port: 0, cidr_blocks: ["10.0.0.0/8"] }] } } } },
     compliant: { resource: { aws_default_security_group: { ec2_009: { vpc_id: "vpc-0123456789abcdef0" } } } },
   },
+  {
+    rule: "NOROS-EC2-010",
+    violating: { resource: { aws_instance: { ec2_010: instance({ user_data: "#!/bin/sh\ncat > /etc/app.env <<'EOF'\nLOG_LEVEL='info'\nDB_PASSWORD='hunter2'\nEOF\n" }) } } },
+    compliant: { resource: { aws_instance: { ec2_010: instance({ user_data: "#!/bin/sh\ncat > /etc/app.env <<'EOF'\nLOG_LEVEL='info'\nDB_PASSWORD_ARN='${aws_secretsmanager_secret.db.arn}'\nEOF\n" }) } } },
+  },
   { rule: "NOROS-EBS-001", violating: { resource: { aws_ebs_volume: { ebs_001: { availability_zone: "eu-central-1a", size: 10 } } } }, compliant: { resource: { aws_ebs_volume: { ebs_001: { availability_zone: "eu-central-1a", size: 10, encrypted: true } } } } },
   { rule: "NOROS-EBS-002", violating: { resource: { aws_ebs_encryption_by_default: { ebs_002: { enabled: false } } } }, compliant: { resource: { aws_ebs_encryption_by_default: { ebs_002: { enabled: true } } } } },
   {

@@ -1,10 +1,6 @@
 import { guidance, securityHub, type Finding, type Rule } from "../rule.js";
-import { bool, first, isExpression, nested, type Body } from "../view.js";
+import { bool, first, nested, plainSecret, type Body } from "../view.js";
 
-/** Environment variable names that hold credentials; their values must come from a secret store. */
-const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|AUTH_DATA|CREDENTIAL)/i;
-/** A literal, non-empty value: a reference (`${aws_secretsmanager_secret.x.arn}`) is fine. */
-const plainSecret = (name: string, value: unknown) => SECRET_NAME.test(name) && typeof value === "string" && value !== "" && !isExpression(value);
 
 /** Runtimes Lambda has deprecated (no security patches); from the Lambda runtime deprecation schedule. */
 const DEPRECATED_RUNTIMES = new Set([

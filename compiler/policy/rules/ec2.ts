@@ -1,8 +1,15 @@
 import { guidance, securityHub, type Finding, type Rule } from "../rule.js";
-import { bool, first, nested, num, type TerraformView } from "../view.js";
+import { bool, first, nested, num, plainSecret, type TerraformView } from "../view.js";
 
 const instances = (view: TerraformView) => view.resources("aws_instance");
 const templates = (view: TerraformView) => view.resources("aws_launch_template");
+
+/** `NAME=value`, `NAME='value'` or `export NAME=value` lines of a user data script. */
+const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/gm;
+function secretsInUserData(script: unknown): string[] {
+  if (typeof script !== "string") return [];
+  return [...script.matchAll(ASSIGNMENT)].filter(([, name, value]) => plainSecret(name as string, (value as string).trim())).map(([, name]) => name as string);
+}
 
 export const ec2Rules: readonly Rule[] = [
   {
@@ -113,6 +120,18 @@ export const ec2Rules: readonly Rule[] = [
     check(view) {
       return view.resources("aws_default_security_group").flatMap((g): Finding[] =>
         ["ingress", "egress"].flatMap((direction) => nested(g.body, direction).map((rule) => ({ address: g.address, message: `${g.address} has an ${direction} rule`, path: rule.path }))),
+      );
+    },
+  },
+  {
+    id: "NOROS-EC2-010",
+    title: "Instance user data holds no plain-text secret",
+    rationale: "User data is readable by anyone allowed ec2:DescribeInstanceAttribute and from the instance's metadata; pass a secret's reference instead.",
+    control: guidance("AWS EC2 User Guide: user data is not protected", "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/user-data.html"),
+    resourceTypes: ["aws_instance", "aws_launch_template"],
+    check(view) {
+      return [...instances(view), ...templates(view)].flatMap((i): Finding[] =>
+        secretsInUserData(i.body.user_data).map((name) => ({ address: i.address, message: `${i.address} user data sets the secret ${name} in plain text`, path: ["user_data"] })),
       );
     },
   },
