@@ -217,6 +217,17 @@ const compilerCodes: Record<string, Explanation> = {
     example: 'raw.terraform("x", { reason: "...", resource: { aws_s3_bucket: { site: { bucket: "y" } } } }) // aws_s3_bucket.site is the bucket "site"',
     fix: "Give the raw block another name, or change the construct's properties (or waive its default) instead of overriding its resource.",
   },
+  NOROS5010: {
+    title: "Evaluating the system needed more memory than the evaluator's limit (512 MB).",
+    explanation: "System files run in a separate evaluator process with a heap limit, so that a runaway allocation (a huge array, a string built in a loop) stops that process with this diagnostic instead of the compiler or the machine.",
+    example: "const rows = []; for (let i = 0; i < 50; i++) rows.push(new Array(10_000_000).fill(i));",
+    fix: "A system is a description, not a computation: build the values you need, not large tables.",
+  },
+  NOROS5011: {
+    title: "The evaluator process stopped abnormally.",
+    explanation: "The separate process that evaluates system files ended without an answer (killed by a signal or a fatal error) for a reason other than the time or memory limit.",
+    fix: "Run again with NOROS_DEBUG=1 and report the message if it persists.",
+  },
   NOROS5001: {
     title: "A security-policy rule is violated.",
     explanation:

@@ -33,7 +33,7 @@ const MAX_DEPTH = 2_000;
 
 export function createRuntime(global: Record<string, unknown>) {
   // Captured before author code runs: later tampering with globals cannot change how we read values.
-  const { freeze, getOwnPropertyDescriptor, getPrototypeOf, keys, getOwnPropertyNames, isFrozen } = Object;
+  const { create, freeze, getOwnPropertyDescriptor, getPrototypeOf, keys, getOwnPropertyNames, isFrozen } = Object;
   const isArray = Array.isArray;
   const stringify = JSON.stringify;
   const parse = JSON.parse;
@@ -49,6 +49,15 @@ export function createRuntime(global: Record<string, unknown>) {
   const MathObject = global.Math as Record<string, unknown>;
   MathObject.random = forbidden("Math.random()");
   global.Date = forbidden("Date");
+
+  // What a system never needs and an attack would: reflection, and binary buffers (whose memory lies
+  // outside the heap limit). Removed before anything of the author's runs.
+  for (const name of [
+    "Proxy", "Reflect", "WebAssembly", "Atomics", "SharedArrayBuffer", "ArrayBuffer", "DataView", "FinalizationRegistry", "WeakRef",
+    "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array",
+  ]) {
+    delete global[name];
+  }
 
   // Lock the intrinsics so a system file cannot change how later code (ours or its own) behaves.
   for (const name of getOwnPropertyNames(global)) {
@@ -71,13 +80,15 @@ export function createRuntime(global: Record<string, unknown>) {
 
   const tracking: Tracking = {
     object(value, file, line, col, keyList) {
-      const positions: Record<string, Position> = {};
+      // No prototype: a key such as "__proto__" must look up nothing inherited.
+      const positions = create(null) as Record<string, Position>;
       for (const [key, keyLine, keyCol] of keyList) positions[key] = [file, keyLine, keyCol];
       if (typeof value === "object" && value !== null) objectPositions.set(value, { at: [file, line, col], keys: positions });
       return value;
     },
     array(value, file, line, col, elements) {
-      const positions: Record<string, Position> = {};
+      // No prototype: a key such as "__proto__" must look up nothing inherited.
+      const positions = create(null) as Record<string, Position>;
       elements.forEach(([elementLine, elementCol], index) => {
         positions[String(index)] = [file, elementLine, elementCol];
       });
@@ -280,9 +291,14 @@ export function createRuntime(global: Record<string, unknown>) {
           errors.push({ code: "NOROS1012", message: "only plain objects and arrays can be part of a system, not class instances", pos: here });
           return null;
         }
-        const out: Record<string, unknown> = {};
+        // Without a prototype, a "__proto__" key could only ever be data; it is refused anyway below.
+        const out = create(null) as Record<string, unknown>;
         for (const key of keys(value)) {
           const at = positions?.keys[key] ?? positions?.at ?? here;
+          if (key === "__proto__") {
+            errors.push({ code: "NOROS1012", message: 'the key "__proto__" cannot be part of a system (it would set a prototype, not a property)', pos: at });
+            continue;
+          }
           if (positions?.keys[key]) entry.propPos[stringify([...path, key])] = positions.keys[key] as Position;
           const property = dataProperty(value, key);
           if (!property.ok) {
