@@ -118,8 +118,6 @@ const EVALUATOR = path.join("compiler", "sandbox", "evaluator.cjs");
 /** The evaluator's heap: a system is data, far below this; a runaway allocation stops here. */
 export const DEFAULT_MEMORY_MB = 512;
 
-/** What the evaluator sends back: the runtime's JSON, or why there is none. */
-type Answer = { kind: "done"; raw: string } | { kind: "timeout" } | { kind: "crash"; message: string };
 
 /** Node's permission model flag: `--permission` from Node 22.13/23.5, `--experimental-permission` before. */
 function permissionFlag(): string {
@@ -180,10 +178,12 @@ export function evaluate(modules: readonly AuthorModule[], timeoutOrOptions: num
   if (child.status !== 0 || child.signal !== null) {
     return failed("NOROS5011", `evaluation stopped abnormally (${child.signal ?? `exit code ${child.status}`}): ${child.stderr.trim().split("\n")[0] ?? ""}`);
   }
-  const answer = JSON.parse(child.stdout) as Answer;
-  if (answer.kind === "timeout") return timedOut;
-  if (answer.kind === "crash") throw new Error(`internal: the evaluator failed: ${answer.message}`);
-  return decode(answer.raw, files, maps);
+  // The outcome's line, then the runtime's JSON (or the crash's message) as it is.
+  const newline = child.stdout.indexOf("\n");
+  const kind = newline < 0 ? child.stdout : child.stdout.slice(0, newline);
+  if (kind === "timeout") return timedOut;
+  if (kind !== "done") throw new Error(`internal: the evaluator failed: ${kind === "crash" ? child.stdout.slice(newline + 1) : "no answer"}`);
+  return decode(child.stdout.slice(newline + 1), files, maps);
 }
 
 type RawPosition = [number, number, number];

@@ -8,7 +8,9 @@
  * from the author's code ever escaped the context.
  *
  * Input (stdin): { runtime, dsl: [{ id, code, imports }], modules: [{ file, code, table }], entry, timeoutMs }.
- * Output (stdout): { kind: "done", raw } | { kind: "timeout" } | { kind: "crash", message }.
+ * Output (stdout): one line naming the outcome ("done", "timeout" or "crash"), then the runtime's JSON
+ * (done) or the error (crash) as it is: the JSON is written once and read once, never wrapped in
+ * another JSON string (on a large system that would escape, copy and parse tens of megabytes twice).
  */
 const vm = require("node:vm");
 const { readFileSync } = require("node:fs");
@@ -39,12 +41,13 @@ function evaluate() {
   try {
     const raw = new vm.Script(`__noros_run(${JSON.stringify(job.entry)})`, { filename: "noros:main" }).runInContext(context, { timeout: job.timeoutMs, breakOnSigint: true });
     // The runtime returns a string (a primitive): nothing of the context's object graph leaves it.
-    return typeof raw === "string" ? { kind: "done", raw } : { kind: "crash", message: "the runtime did not answer with a string" };
+    return typeof raw === "string" ? ["done", raw] : ["crash", "the runtime did not answer with a string"];
   } catch (error) {
     const code = error && typeof error === "object" ? error.code : undefined;
-    if (code === "ERR_SCRIPT_EXECUTION_TIMEOUT" || code === "ERR_SCRIPT_EXECUTION_INTERRUPTED") return { kind: "timeout" };
-    return { kind: "crash", message: String((error && error.stack) || error) };
+    if (code === "ERR_SCRIPT_EXECUTION_TIMEOUT" || code === "ERR_SCRIPT_EXECUTION_INTERRUPTED") return ["timeout", ""];
+    return ["crash", String((error && error.stack) || error)];
   }
 }
 
-process.stdout.write(JSON.stringify(evaluate()));
+const [kind, payload] = evaluate();
+process.stdout.write(`${kind}\n${payload}`);
