@@ -29,12 +29,14 @@ describe("secure defaults", () => {
     const compiled = compile({ file, cwd: path.dirname(file), targets: ["terraform"] });
     expect(compiled.diagnostics).toEqual([]);
     const doc = JSON.parse(String(compiled.artefacts.find((a) => a.path === "terraform/main.tf.json")?.contents)) as Doc;
-    expect(doc.resource.aws_instance?.web).toMatchObject({
-      associate_public_ip_address: false,
+    // The instance launches from its template, which holds every setting.
+    expect(doc.resource.aws_instance?.web).toMatchObject({ launch_template: { id: "${aws_launch_template.web.id}" } });
+    expect(doc.resource.aws_launch_template?.web).toMatchObject({
       metadata_options: { http_tokens: "required", http_put_response_hop_limit: 1 },
-      root_block_device: { encrypted: true },
+      network_interfaces: [{ associate_public_ip_address: "false" }],
+      block_device_mappings: [{ ebs: { encrypted: "true" } }],
     });
-    expect(doc.resource.aws_instance?.web).not.toHaveProperty("key_name");
+    expect(doc.resource.aws_launch_template?.web).not.toHaveProperty("key_name");
     expect(doc.resource.aws_cloudwatch_log_group?.logs?.retention_in_days).toBe(90);
     expect(doc.resource.aws_sns_topic?.alerts?.kms_master_key_id).toBe("alias/aws/sns");
   });

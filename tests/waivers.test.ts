@@ -6,7 +6,7 @@ import { DiagnosticsError } from "../compiler/diagnostics/diagnostic.js";
 import { runCli, tempDir, writeSystem } from "./helpers/cli.js";
 import { examples } from "./helpers/examples.js";
 
-/** A public host (NOROS-EC2-003) at line 3; `server` is the line-4 expression the system lists. */
+/** A public host (NOROS-EC2-007: its launch template assigns a public IP) at line 3; `server` is the line-4 expression the system lists. */
 function publicHost(server: string, extra = ""): string {
   return writeSystem({
     "waivers.noros.ts": [
@@ -34,42 +34,42 @@ function problems(file: string): string[] {
 describe("waivers", () => {
   it("a violation by a DSL construct is reported at the construct's call, and compile writes nothing", async () => {
     const file = publicHost("web");
-    expect(problems(file)).toEqual([expect.stringMatching(/^3:13 error NOROS5001 NOROS-EC2-003 .* host "web": aws_instance.web has a public IP address/)]);
+    expect(problems(file)).toEqual([expect.stringMatching(/^3:13 error NOROS5001 NOROS-EC2-007 .* host "web": aws_launch_template.web network interface assigns a public IP address/)]);
     const out = path.join(tempDir(), "out");
     const run = await runCli(["compile", file, "-o", out], path.dirname(file));
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("waivers.noros.ts:3:13 error NOROS5001 NOROS-EC2-003");
-    expect(run.stderr).toContain('waive(host(...), "NOROS-EC2-003", "<why>")');
+    expect(run.stderr).toContain("waivers.noros.ts:3:13 error NOROS5001 NOROS-EC2-007");
+    expect(run.stderr).toContain('waive(host(...), "NOROS-EC2-007", "<why>")');
     expect(existsSync(out)).toBe(false);
   });
 
   it("waive() keeps the construct (its references, its one identity) and lifts exactly that rule", async () => {
     // `web` itself is still referred to by the outputs: the waived value and the original are one host.
-    const file = publicHost('waive(web, "NOROS-EC2-003", "players connect directly")');
+    const file = publicHost('waive(web, "NOROS-EC2-007", "players connect directly")');
     expect(problems(file)).toEqual([]);
     const check = await runCli(["check", file], path.dirname(file));
     expect(check.code).toBe(0);
     expect(check.stdout).toContain("security policy met with 1 waiver");
-    expect(check.stdout).toMatch(/waiver NOROS-EC2-003 on host web at waivers\.noros\.ts:4:16: aws_instance\.web \(players connect directly\)/);
+    expect(check.stdout).toMatch(/waiver NOROS-EC2-007 on host web at waivers\.noros\.ts:4:16: aws_launch_template\.web \(players connect directly\)/);
     const json = JSON.parse((await runCli(["check", file, "--json"], path.dirname(file))).stdout) as { waivers: unknown[] };
-    expect(json.waivers).toEqual([{ rule: "NOROS-EC2-003", construct: "host web", at: "waivers.noros.ts:4:16", reason: "players connect directly", covers: ["aws_instance.web"] }]);
+    expect(json.waivers).toEqual([{ rule: "NOROS-EC2-007", construct: "host web", at: "waivers.noros.ts:4:16", reason: "players connect directly", covers: ["aws_launch_template.web"] }]);
   });
 
   it("chained waivers are each listed at their own call", () => {
-    const file = publicHost('waive(waive(web, "NOROS-EC2-003", "players"), "NOROS-SG-001", "not even open")');
+    const file = publicHost('waive(waive(web, "NOROS-EC2-007", "players"), "NOROS-SG-001", "not even open")');
     expect(problems(file)).toEqual(['4:16 warning NOROS5004 waiver of NOROS-SG-001 on host "web" waives nothing: no block of it violates the rule']);
   });
 
   it("an unknown rule is an error at the waiver, with the id it was probably meant to be", () => {
-    const file = publicHost('waive(web, "NOROS-EC2-03", "players")');
+    const file = publicHost('waive(web, "NOROS-EC2-07", "players")');
     const found = problems(file);
-    expect(found).toContain('4:16 error NOROS5002 waiver on host "web" names the unknown rule "NOROS-EC2-03"');
+    expect(found).toContain('4:16 error NOROS5002 waiver on host "web" names the unknown rule "NOROS-EC2-07"');
     expect(found.some((p) => p.includes("NOROS5001"))).toBe(true);
   });
 
   it("a waiver without a reason is an error and waives nothing", () => {
-    const found = problems(publicHost('waive(web, "NOROS-EC2-003", "  ")'));
-    expect(found).toContain('4:16 error NOROS5003 waiver on host "web" for NOROS-EC2-003 gives no reason');
+    const found = problems(publicHost('waive(web, "NOROS-EC2-007", "  ")'));
+    expect(found).toContain('4:16 error NOROS5003 waiver on host "web" for NOROS-EC2-007 gives no reason');
     expect(found.some((p) => p.startsWith("3:13 error NOROS5001"))).toBe(true);
   });
 

@@ -27,7 +27,6 @@ export interface PolicyStatement {
 
 const isObject = (value: unknown): value is Body => typeof value === "object" && value !== null && !Array.isArray(value);
 const sortedEntries = <T>(record: Readonly<Record<string, T>>) => Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const strings = (value: unknown): string[] => (typeof value === "string" ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
 
 /** A boolean argument as Terraform reads it (JSON allows "true"/"false" strings too); undefined if unset or an expression. */
@@ -60,10 +59,7 @@ export const first = (body: Body | undefined, key: string): Body | undefined => 
 
 /** Whether a value anywhere mentions the Terraform address (`${aws_s3_bucket.site.id}`). */
 export function mentions(value: unknown, address: string): boolean {
-  const pattern = new RegExp(`\\$\\{[^}]*(?<![\\w.])${escape(address)}(?![\\w-])`);
-  const search = (v: unknown): boolean =>
-    typeof v === "string" ? pattern.test(v) : Array.isArray(v) ? v.some(search) : isObject(v) ? Object.values(v).some(search) : false;
-  return search(value);
+  return referencedAddresses(value).has(address);
 }
 
 function statementsFromDocument(body: Body, path: readonly string[]): PolicyStatement[] {
@@ -106,20 +102,66 @@ function statementsFromJson(json: Body, path: readonly string[]): PolicyStatemen
   });
 }
 
+/** The addresses an interpolation names: `${aws_s3_bucket.site.id}` names aws_s3_bucket.site, `${data.x.y.json}` data.x.y. */
+const REFERENCE = /(?<![\w.-])((?:data\.)?[A-Za-z][\w]*\.[\w-]+)/g;
+function referencedAddresses(value: unknown, into: Set<string> = new Set()): Set<string> {
+  if (typeof value === "string") {
+    if (!value.includes("${")) return into;
+    for (const [, inner] of value.matchAll(/\$\{([^}]*)\}/g)) for (const [, address] of (inner as string).matchAll(REFERENCE)) into.add(address as string);
+  } else if (Array.isArray(value)) value.forEach((v) => referencedAddresses(v, into));
+  else if (isObject(value)) Object.values(value).forEach((v) => referencedAddresses(v, into));
+  return into;
+}
+
+const byAddress = (a: Block, b: Block) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0);
+
+/**
+ * The document as rules read it. Blocks by type, and the blocks attached to another, are looked up
+ * through indexes built once per view: a system of 10,000 units has tens of thousands of buckets'
+ * companion blocks, and a scan per bucket would make the policy quadratic.
+ */
 export class TerraformView {
   private readonly resourceTable: Readonly<Record<string, Readonly<Record<string, Body>>>>;
   private readonly dataTable: Readonly<Record<string, Readonly<Record<string, Body>>>>;
+  private readonly localTable: Body;
+  private readonly variableTable: Body;
+  private readonly byType = new Map<string, Block[]>();
+  private readonly attachments = new Map<string, { byReference: Map<string, Block[]>; byLiteral: Map<string, Block[]> }>();
+  private readonly memos = new Map<string, unknown>();
+  private readonly templates = new WeakMap<Body, Block | null>();
+  private readonly statementsOf = new Map<string, PolicyStatement[]>();
 
   constructor(document: Readonly<Record<string, unknown>>) {
     this.resourceTable = (isObject(document.resource) ? document.resource : {}) as never;
     this.dataTable = (isObject(document.data) ? document.data : {}) as never;
+    this.localTable = isObject(document.locals) ? document.locals : {};
+    this.variableTable = isObject(document.variable) ? document.variable : {};
   }
 
-  /** Every resource of these types, in address order. */
+  /** What `compute` returns, computed once per view: for what several rules derive from the whole document. */
+  memo<T>(key: string, compute: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, compute());
+    return this.memos.get(key) as T;
+  }
+
+  /** A Terraform variable's default: what the configuration does unless a deployment sets it. */
+  variableDefault(name: string): unknown {
+    const variable = this.variableTable[name];
+    return isObject(variable) ? variable.default : undefined;
+  }
+
+  /** Every resource of these types, in address order (per type). */
   resources(...types: string[]): Block[] {
-    return types.flatMap((type) =>
-      sortedEntries(this.resourceTable[type] ?? {}).flatMap(([name, body]) => (isObject(body) ? [{ type, name, address: `${type}.${name}`, body }] : [])),
-    );
+    return types.length === 1 ? this.resourcesOf(types[0] as string) : types.flatMap((type) => this.resourcesOf(type));
+  }
+
+  private resourcesOf(type: string): Block[] {
+    let blocks = this.byType.get(type);
+    if (!blocks) {
+      blocks = sortedEntries(this.resourceTable[type] ?? {}).flatMap(([name, body]) => (isObject(body) ? [{ type, name, address: `${type}.${name}`, body }] : []));
+      this.byType.set(type, blocks);
+    }
+    return blocks;
   }
 
   data(type: string): Block[] {
@@ -128,15 +170,66 @@ export class TerraformView {
 
   /**
    * The resources of `type` whose `attribute` names `target`: by reference (`${aws_s3_bucket.site.id}`)
-   * or by the same literal value of `targetAttribute` (a bucket written by its name).
+   * or by the same literal value of `targetAttribute` (a bucket written by its name). In address order.
    */
   attachedTo(type: string, attribute: string, target: Block, targetAttribute?: string): Block[] {
+    const key = `${type}\u0000${attribute}`;
+    let index = this.attachments.get(key);
+    if (!index) {
+      index = { byReference: new Map(), byLiteral: new Map() };
+      for (const candidate of this.resourcesOf(type)) {
+        const value = candidate.body[attribute];
+        for (const address of referencedAddresses(value)) index.byReference.set(address, [...(index.byReference.get(address) ?? []), candidate]);
+        if (typeof value === "string" && !isExpression(value)) index.byLiteral.set(value, [...(index.byLiteral.get(value) ?? []), candidate]);
+      }
+      this.attachments.set(key, index);
+    }
+    const referencing = index.byReference.get(target.address) ?? [];
     const literalName = targetAttribute ? target.body[targetAttribute] : undefined;
-    return this.resources(type).filter((candidate) => {
-      const value = candidate.body[attribute];
-      if (mentions(value, target.address)) return true;
-      return typeof literalName === "string" && !isExpression(literalName) && value === literalName;
-    });
+    const named = typeof literalName === "string" && !isExpression(literalName) ? (index.byLiteral.get(literalName) ?? []) : [];
+    if (named.length === 0) return referencing;
+    if (referencing.length === 0) return named;
+    return [...new Set([...referencing, ...named])].sort(byAddress);
+  }
+
+  /**
+   * A value with a local followed: `${local.x}` (or `${base64encode(local.x)}`, as user data is
+   * written) is the value of local x; anything else is itself.
+   */
+  followLocal(value: unknown): unknown {
+    if (typeof value !== "string") return value;
+    const reference = /^\$\{(?:base64encode\()?local\.([\w-]+)\)?\}$/.exec(value);
+    return reference && Object.hasOwn(this.localTable, reference[1] as string) ? this.localTable[reference[1] as string] : value;
+  }
+
+  /**
+   * The aws_launch_template of this document that a block launches from (`launch_template { id =
+   * "${aws_launch_template.x.id}" }`, or by name), if any: an instance takes every setting it does not
+   * write itself from it, so the template's rules speak for those settings.
+   */
+  launchTemplateOf(block: Block): Block | undefined {
+    const known = this.templates.get(block.body);
+    if (known !== undefined) return known ?? undefined;
+    const reference = first(block.body, "launch_template");
+    const template = reference ? this.referenced([reference.id, reference.name], "aws_launch_template", "name")[0] : undefined;
+    this.templates.set(block.body, template ?? null);
+    return template;
+  }
+
+  /**
+   * The resources of `type` that a value refers to: by reference (`${aws_db_parameter_group.x.name}`),
+   * or, when `byAttribute` is given, by that attribute's literal value (a group written by its name).
+   */
+  referenced(value: unknown, type: string, byAttribute?: string): Block[] {
+    const table = this.resourceTable[type] ?? {};
+    const found: Block[] = [];
+    for (const address of referencedAddresses(value)) {
+      const [head, name] = address.split(".");
+      if (head === type && name !== undefined && isObject(table[name])) found.push({ type, name, address, body: table[name] });
+    }
+    if (found.length > 0 || !byAttribute) return found;
+    const literals = new Set(strings(value).filter((v) => !isExpression(v)));
+    return literals.size === 0 ? [] : this.resourcesOf(type).filter((b) => typeof b.body[byAttribute] === "string" && literals.has(b.body[byAttribute] as string));
   }
 
   /**
@@ -145,6 +238,18 @@ export class TerraformView {
    */
   policyStatements(value: unknown, path: readonly string[]): PolicyStatement[] {
     if (typeof value !== "string") return [];
+    // The same policy (a document's reference, a JSON string) is read once, then relocated to `path`.
+    const key = value;
+    let statements = this.statementsOf.get(key);
+    if (!statements) {
+      statements = this.readPolicy(value);
+      this.statementsOf.set(key, statements);
+    }
+    return path.length === 0 ? statements : statements.map((s) => ({ ...s, path: [...path, ...s.path] }));
+  }
+
+  private readPolicy(value: string): PolicyStatement[] {
+    const path: readonly string[] = [];
     const reference = /^\$\{data\.aws_iam_policy_document\.([\w-]+)\.json\}$/.exec(value);
     if (reference) {
       const document = this.dataTable.aws_iam_policy_document?.[reference[1] as string];
@@ -174,5 +279,13 @@ export const publicAllow = (s: PolicyStatement): boolean => s.effect === "Allow"
 /** Environment variable names that hold credentials; their values must come from a secret store. */
 export const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|AUTH_DATA|CREDENTIAL)/i;
 
+/**
+ * Names that point at a credential or describe one without being it: where it is (SECRET_ARN,
+ * TOKEN_FILE), what it is called (PASSWORD_PARAMETER_NAME) or a digest of it (API_KEY_HASHES, a
+ * service that stores only SHA-256 digests of its keys).
+ */
+const NOT_A_SECRET = /(_ARN|_ID|_NAME|_FILE|_PATH|_HASH|_HASHES|_SHA256|_DIGEST|_FINGERPRINT)$/i;
+
 /** A credential-named variable with a literal, non-empty value (a reference such as `${aws_secretsmanager_secret.x.arn}` is fine). */
-export const plainSecret = (name: string, value: unknown): boolean => SECRET_NAME.test(name) && typeof value === "string" && value !== "" && value !== "''" && !isExpression(value);
+export const plainSecret = (name: string, value: unknown): boolean =>
+  SECRET_NAME.test(name) && !NOT_A_SECRET.test(name) && typeof value === "string" && value !== "" && value !== "''" && !isExpression(value);

@@ -13,6 +13,16 @@ import { world } from "./world.ts";
 
 export default system("game-server", {
   region: "eu-west-1",
-  resources: [network, server, serverLogs, gameLb, startApi, stopIdle, world, nightly, publicServer],
+  resources: [
+    network,
+    server,
+    serverLogs,
+    gameLb,
+    startApi,
+    stopIdle,
+    world,
+    nightly,
+    publicServer,
+  ],
   outputs: { server_id: server.instanceId },
 });

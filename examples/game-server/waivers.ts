@@ -7,6 +7,6 @@ import { server } from "./server.ts";
  */
 export const publicServer = waive(
   server,
-  "NOROS-EC2-003",
-  "players connect to the game port directly, so the server needs a public address; only the game ports are open and there is no SSH",
+  "NOROS-EC2-007",
+  "the server sits in a public subnet of a VPC without a NAT gateway (one game server does not pay for one) and downloads the game and its updates itself; players come through the network load balancer, the only sender its security group admits, and there is no SSH",
 );

@@ -145,10 +145,19 @@ export const eksRules: readonly Rule[] = [
     control: securityHub("EKS.1"),
     resourceTypes: ["aws_eks_cluster"],
     check(view) {
-      return view.resources("aws_eks_cluster").flatMap((c): Finding[] =>
+      return view.resources("aws_eks_cluster").flatMap((c): Finding[] => {
+        const access = first(c.body, "vpc_config")?.endpoint_public_access;
         // The provider's default is a public endpoint: only an explicit false is private.
-        bool(first(c.body, "vpc_config")?.endpoint_public_access) === false ? [] : [{ address: c.address, message: `${c.address} has a public API endpoint (vpc_config.endpoint_public_access is not false)`, path: ["vpc_config"] }],
-      );
+        if (bool(access) === false) return [];
+        // noros writes `length(var.<cluster>_public_access_cidrs) > 0`: public only for the ranges the
+        // variable lists, none by default (a deployment may let its CI runner in; the variable refuses
+        // anything wider than a /8). The policy judges the configuration as written: the default.
+        const byVariable = typeof access === "string" ? /^\$\{length\(var\.([\w-]+)\) > 0\}$/.exec(access) : null;
+        const ranges = byVariable ? view.variableDefault(byVariable[1] as string) : undefined;
+        if (Array.isArray(ranges) && ranges.length === 0) return [];
+        const opened = Array.isArray(ranges) ? ` to ${ranges.join(", ")}` : " (vpc_config.endpoint_public_access is not false)";
+        return [{ address: c.address, message: `${c.address} has a public API endpoint${opened}`, path: ["vpc_config"] }];
+      });
     },
   },
   {

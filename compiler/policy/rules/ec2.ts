@@ -3,6 +3,12 @@ import { bool, first, nested, num, plainSecret, type TerraformView } from "../vi
 
 const instances = (view: TerraformView) => view.resources("aws_instance");
 const templates = (view: TerraformView) => view.resources("aws_launch_template");
+/**
+ * The instances that decide a setting themselves: one that launches from a template of this document
+ * and does not write the setting takes the template's, which the template's own rule checks (so the
+ * finding is reported once, at the template).
+ */
+const deciding = (view: TerraformView, ...keys: string[]) => instances(view).filter((i) => keys.some((k) => i.body[k] !== undefined) || view.launchTemplateOf(i) === undefined);
 
 /** `NAME=value`, `NAME='value'` or `export NAME=value` lines of a user data script. */
 const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/gm;
@@ -19,7 +25,7 @@ export const ec2Rules: readonly Rule[] = [
     control: securityHub("EC2.8"),
     resourceTypes: ["aws_instance"],
     check(view) {
-      return instances(view).flatMap((i): Finding[] =>
+      return deciding(view, "metadata_options").flatMap((i): Finding[] =>
         first(i.body, "metadata_options")?.http_tokens === "required" ? [] : [{ address: i.address, message: `${i.address} does not set metadata_options.http_tokens = "required"`, path: ["metadata_options"] }],
       );
     },
@@ -31,7 +37,7 @@ export const ec2Rules: readonly Rule[] = [
     control: guidance("AWS EC2 User Guide: IMDS hop limit", "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-new-instances.html"),
     resourceTypes: ["aws_instance", "aws_launch_template"],
     check(view) {
-      return [...instances(view), ...templates(view)].flatMap((i): Finding[] => {
+      return [...deciding(view, "metadata_options"), ...templates(view)].flatMap((i): Finding[] => {
         const limit = num(first(i.body, "metadata_options")?.http_put_response_hop_limit);
         return limit === 1 ? [] : [{ address: i.address, message: `${i.address} ${limit === undefined ? "does not set" : `sets ${limit} as`} metadata_options.http_put_response_hop_limit${limit === undefined ? " to 1" : ", not 1"}`, path: ["metadata_options"] }];
       });
@@ -44,6 +50,7 @@ export const ec2Rules: readonly Rule[] = [
     control: securityHub("EC2.9"),
     resourceTypes: ["aws_instance"],
     check(view) {
+      // An instance launched from a template with a public interface is NOROS-EC2-007's finding, at the template.
       return instances(view).flatMap((i): Finding[] =>
         bool(i.body.associate_public_ip_address) === true ? [{ address: i.address, message: `${i.address} has a public IP address (associate_public_ip_address = true)`, path: ["associate_public_ip_address"] }] : [],
       );
@@ -56,7 +63,8 @@ export const ec2Rules: readonly Rule[] = [
     control: securityHub("EC2.3"),
     resourceTypes: ["aws_instance"],
     check(view) {
-      return instances(view).flatMap((i): Finding[] => {
+      // Volumes of an instance launched from a template are the template's (NOROS-EBS-003).
+      return deciding(view, "root_block_device", "ebs_block_device").flatMap((i): Finding[] => {
         const volumes = [...nested(i.body, "root_block_device"), ...nested(i.body, "ebs_block_device")];
         if (nested(i.body, "root_block_device").length === 0) volumes.unshift({ body: {}, path: ["root_block_device"] });
         return volumes.filter((v) => bool(v.body.encrypted) !== true).map((v) => ({ address: i.address, message: `${i.address} ${v.path[0]} is not encrypted`, path: v.path }));
@@ -131,7 +139,7 @@ export const ec2Rules: readonly Rule[] = [
     resourceTypes: ["aws_instance", "aws_launch_template"],
     check(view) {
       return [...instances(view), ...templates(view)].flatMap((i): Finding[] =>
-        secretsInUserData(i.body.user_data).map((name) => ({ address: i.address, message: `${i.address} user data sets the secret ${name} in plain text`, path: ["user_data"] })),
+        secretsInUserData(view.followLocal(i.body.user_data)).map((name) => ({ address: i.address, message: `${i.address} user data sets the secret ${name} in plain text`, path: ["user_data"] })),
       );
     },
   },

@@ -6,13 +6,13 @@ const POLICY_RESOURCES = ["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user
 
 /** Every IAM statement of the document, with the block it belongs to. */
 function statements(view: TerraformView): Array<{ address: string; statement: PolicyStatement }> {
-  return [
+  return view.memo("iam-statements", () => [
     ...view.data("aws_iam_policy_document").flatMap((d) => view.documentStatements(d).map((statement) => ({ address: d.address, statement }))),
     ...view.resources(...POLICY_RESOURCES).flatMap((r) => view.policyStatements(r.body.policy, ["policy"]).map((statement) => ({ address: r.address, statement }))),
     ...view.resources("aws_iam_role").flatMap((r) =>
       nested(r.body, "inline_policy").flatMap((p) => view.policyStatements(p.body.policy, [...p.path, "policy"]).map((statement) => ({ address: r.address, statement }))),
     ),
-  ];
+  ]);
 }
 
 const ADMINISTRATOR = /^arn:aws[\w-]*:iam::aws:policy\/AdministratorAccess$/;

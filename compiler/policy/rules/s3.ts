@@ -1,5 +1,5 @@
 import { securityHub, type Finding, type Rule } from "../rule.js";
-import { bool, first, publicAllow, type Block, type TerraformView } from "../view.js";
+import { bool, first, isExpression, mentions, nested, publicAllow, type Block, type TerraformView } from "../view.js";
 
 const buckets = (view: TerraformView) => view.resources("aws_s3_bucket");
 const attached = (view: TerraformView, type: string, bucket: Block) => view.attachedTo(type, "bucket", bucket, "bucket");
@@ -8,6 +8,14 @@ const PUBLIC_ACLS = new Set(["public-read", "public-read-write", "authenticated-
 /** The bucket policies of a bucket, with their statements. */
 const policiesOf = (view: TerraformView, bucket: Block) =>
   attached(view, "aws_s3_bucket_policy", bucket).map((policy) => ({ policy, statements: view.policyStatements(policy.body.policy, ["policy"]) }));
+
+/** Whether a load balancer writes its access logs into the bucket (by reference or by name). */
+function receivesAccessLogs(view: TerraformView, bucket: Block): boolean {
+  const name = bucket.body.bucket;
+  return view.resources("aws_lb", "aws_alb").some((lb) =>
+    nested(lb.body, "access_logs").some((l) => mentions(l.body.bucket, bucket.address) || (typeof name === "string" && !isExpression(name) && l.body.bucket === name)),
+  );
+}
 
 export const s3Rules: readonly Rule[] = [
   {
@@ -31,7 +39,7 @@ export const s3Rules: readonly Rule[] = [
   {
     id: "NOROS-S3-002",
     title: "S3 buckets are encrypted with KMS by default",
-    rationale: "SSE-KMS puts reads of every object under a key policy and CloudTrail, not only the bucket's.",
+    rationale: "SSE-KMS puts reads of every object under a key policy and CloudTrail, not only the bucket's (a load balancer's access-log bucket keeps SSE-S3, the only encryption ELB delivers to).",
     control: securityHub("S3.17"),
     resourceTypes: ["aws_s3_bucket", "aws_s3_bucket_server_side_encryption_configuration"],
     check(view) {
@@ -42,6 +50,9 @@ export const s3Rules: readonly Rule[] = [
           return algorithm === "aws:kms" || algorithm === "aws:kms:dsse";
         });
         if (kms) return [];
+        // Elastic Load Balancing delivers access logs only to buckets encrypted with SSE-S3.
+        const sseS3 = configurations.some((c) => first(first(c.body, "rule"), "apply_server_side_encryption_by_default")?.sse_algorithm === "AES256");
+        if (sseS3 && receivesAccessLogs(view, bucket)) return [];
         const at = configurations[0];
         return [at ? { address: at.address, message: `${at.address} does not use sse_algorithm "aws:kms"`, path: ["rule"] } : { address: bucket.address, message: `${bucket.address} has no aws_s3_bucket_server_side_encryption_configuration` }];
       });
