@@ -1,10 +1,11 @@
 import type { Rule } from "./rule.js";
 import { ebsRules, ec2Rules } from "./rules/ec2.js";
-import { albRules, kmsRules, secretRules } from "./rules/edge.js";
-import { ecsRules, eksRules, lambdaRules } from "./rules/compute.js";
-import { elasticacheRules, rdsRules } from "./rules/data-stores.js";
+import { acmRules, albRules, apiGatewayRules, kmsPolicyRules, kmsRules, secretRules } from "./rules/edge.js";
+import { ecsLoggingRules, ecsRules, eksRules, lambdaRules } from "./rules/compute.js";
+import { elasticacheRules, rdsRules, rdsTransitRules } from "./rules/data-stores.js";
 import { iamRules } from "./rules/iam.js";
 import { ecrRules, logRules, snsRules } from "./rules/messaging.js";
+import { alarmRules, autoScalingRules } from "./rules/operations.js";
 import { s3Rules } from "./rules/s3.js";
 import { securityGroupRules } from "./rules/security-group.js";
 
@@ -26,6 +27,13 @@ export const policyRules: readonly Rule[] = [
   ...eksRules,
   ...kmsRules,
   ...secretRules,
+  ...rdsTransitRules,
+  ...ecsLoggingRules,
+  ...kmsPolicyRules,
+  ...acmRules,
+  ...apiGatewayRules,
+  ...alarmRules,
+  ...autoScalingRules,
 ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 export const ruleById: ReadonlyMap<string, Rule> = new Map(policyRules.map((r) => [r.id, r]));

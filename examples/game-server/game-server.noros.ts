@@ -8,7 +8,7 @@ import { server } from "./server.ts";
 import { nightly } from "./snapshots.ts";
 import { startApi } from "./start.ts";
 import { stopIdle } from "./stop-idle.ts";
-import { publicServer } from "./waivers.ts";
+import { openStartApi, publicServer } from "./waivers.ts";
 import { world } from "./world.ts";
 
 export default system("game-server", {
@@ -23,6 +23,7 @@ export default system("game-server", {
     world,
     nightly,
     publicServer,
+    openStartApi,
   ],
   outputs: { server_id: server.instanceId },
 });

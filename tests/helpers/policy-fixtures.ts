@@ -55,8 +55,18 @@ const instance = (change: Body = {}): Body => ({
 });
 const template = (change: Body = {}): Body => ({ metadata_options: { http_tokens: "required", http_put_response_hop_limit: 1 }, ...change });
 const ingress = (change: Body): Body => ({ security_group_id: "sg-0123456789abcdef0", ip_protocol: "tcp", from_port: 443, to_port: 443, cidr_ipv4: "10.0.0.0/8", ...change });
-const database = (change: Body = {}): Body => ({ instance_class: "db.t4g.micro", engine: "postgres", allocated_storage: 20, storage_encrypted: true, manage_master_user_password: true, username: "admin", ...change });
-const cache = (change: Body = {}): Body => ({ replication_group_id: "fixture", description: "fixture", engine: "redis", node_type: "cache.t4g.micro", at_rest_encryption_enabled: true, transit_encryption_enabled: true, ...change });
+/** A PostgreSQL instance with its own parameter group forcing TLS; `group` changes (or drops, null) the group, `drop` removes arguments. */
+function database(n: string, change: Body = {}, group: Body | null = {}, drop: readonly string[] = []): Spec {
+  const full: Body = { instance_class: "db.t4g.micro", engine: "postgres", allocated_storage: 20, storage_encrypted: true, manage_master_user_password: true, username: "admin", ...(group ? { parameter_group_name: `\${aws_db_parameter_group.${n}.name}` } : {}), ...change };
+  const instance = Object.fromEntries(Object.entries(full).filter(([k]) => !drop.includes(k)));
+  return {
+    resource: {
+      aws_db_instance: { [n]: instance },
+      ...(group ? { aws_db_parameter_group: { [n]: { name_prefix: `fixture-${n.replace(/_/g, "-")}-`, family: "postgres17", parameter: [{ name: "rds.force_ssl", value: "1", apply_method: "pending-reboot" }], ...group } } } : {}),
+    },
+  };
+}
+const cache = (change: Body = {}): Body => ({ replication_group_id: "fixture", description: "fixture", engine: "redis", node_type: "cache.t4g.micro", at_rest_encryption_enabled: true, transit_encryption_enabled: true, auth_token: "${random_password.cache.result}", ...change });
 const repository = (n: string, change: Body = {}, lifecycle = true): Spec => ({
   resource: {
     aws_ecr_repository: { [n]: { name: n, image_tag_mutability: "IMMUTABLE", image_scanning_configuration: { scan_on_push: true }, ...change } },
@@ -65,7 +75,15 @@ const repository = (n: string, change: Body = {}, lifecycle = true): Spec => ({
 });
 const listener = (change: Body): Body => ({ load_balancer_arn: "${aws_lb.alb_001.arn}", port: 443, default_action: [{ type: "forward", target_group_arn: "arn:aws:elasticloadbalancing:eu-central-1:123456789012:targetgroup/x/0123456789abcdef" }], ...change });
 const lambda = (change: Body = {}): Body => ({ function_name: "fixture", role: "arn:aws:iam::123456789012:role/fixture", runtime: "python3.12", handler: "index.handler", filename: "fixture.zip", ...change });
-const container = (change: Body = {}) => JSON.stringify([{ name: "app", image: "example/app@sha256:0000000000000000000000000000000000000000000000000000000000000000", essential: true, environment: [{ name: "LOG_LEVEL", value: "info" }], ...change }]);
+const container = (change: Body = {}) =>
+  JSON.stringify([{
+    name: "app",
+    image: "example/app@sha256:0000000000000000000000000000000000000000000000000000000000000000",
+    essential: true,
+    environment: [{ name: "LOG_LEVEL", value: "info" }],
+    logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": "/fixture/app", "awslogs-region": "eu-central-1", "awslogs-stream-prefix": "app" } },
+    ...change,
+  }]);
 const eks = (change: Body = {}): Body => ({
   name: "fixture",
   role_arn: "arn:aws:iam::123456789012:role/eks",
@@ -74,6 +92,27 @@ const eks = (change: Body = {}): Body => ({
   enabled_cluster_log_types: ["api", "audit"],
   ...change,
 });
+const nodeGroup = (change: Body = {}): Body => ({
+  cluster_name: "fixture",
+  node_role_arn: "arn:aws:iam::123456789012:role/node",
+  subnet_ids: ["subnet-0123456789abcdef0"],
+  scaling_config: { desired_size: 1, min_size: 1, max_size: 2 },
+  ...change,
+});
+const alarm = (change: Body = {}): Body => ({
+  alarm_name: "fixture",
+  comparison_operator: "GreaterThanThreshold",
+  evaluation_periods: 1,
+  metric_name: "CPUUtilization",
+  namespace: "AWS/EC2",
+  period: 300,
+  statistic: "Average",
+  threshold: 90,
+  actions_enabled: true,
+  ...change,
+});
+const OIDC_ISSUER = "oidc.eks.eu-central-1.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF";
+const OIDC = `arn:aws:iam::123456789012:oidc-provider/${OIDC_ISSUER}`;
 const without = (body: Body, key: string): Body => Object.fromEntries(Object.entries(body).filter(([k]) => k !== key));
 const document = (n: string, statement: Body): Spec => ({ data: { aws_iam_policy_document: { [n]: { statement: [statement] } } } });
 const everyField = { description: "x", ipv6_cidr_blocks: [], prefix_list_ids: [], security_groups: [], self: false };
@@ -144,13 +183,15 @@ export const ruleFixtures: readonly RuleFixture[] = [
   },
   { rule: "NOROS-IAM-005", violating: { resource: { aws_iam_access_key: { iam_005: { user: "fixture" } } } }, compliant: { resource: { aws_iam_user: { iam_005: { name: "fixture" } } } } },
   { rule: "NOROS-IAM-006", violating: { resource: { aws_iam_user_login_profile: { iam_006: { user: "fixture" } } } }, compliant: { resource: { aws_iam_user: { iam_006: { name: "fixture" } } } } },
-  { rule: "NOROS-RDS-001", violating: { resource: { aws_db_instance: { rds_001: database({ storage_encrypted: false }) } } }, compliant: { resource: { aws_db_instance: { rds_001: database() } } } },
-  { rule: "NOROS-RDS-002", violating: { resource: { aws_db_instance: { rds_002: database({ publicly_accessible: true }) } } }, compliant: { resource: { aws_db_instance: { rds_002: database({ publicly_accessible: false }) } } } },
-  { rule: "NOROS-RDS-003", violating: { resource: { aws_db_instance: { rds_003: without(database({ password: "${random_password.db.result}" }), "manage_master_user_password") } } }, compliant: { resource: { aws_db_instance: { rds_003: database() } } } },
-  { rule: "NOROS-RDS-004", violating: { resource: { aws_db_instance: { rds_004: database({ auto_minor_version_upgrade: false }) } } }, compliant: { resource: { aws_db_instance: { rds_004: database({ auto_minor_version_upgrade: true }) } } } },
-  { rule: "NOROS-RDS-005", violating: { resource: { aws_db_instance: { rds_005: database({ backup_retention_period: 0 }) } } }, compliant: { resource: { aws_db_instance: { rds_005: database({ backup_retention_period: 7 }) } } } },
+  { rule: "NOROS-RDS-001", violating: database("rds_001", { storage_encrypted: false }), compliant: database("rds_001") },
+  { rule: "NOROS-RDS-002", violating: database("rds_002", { publicly_accessible: true }), compliant: database("rds_002", { publicly_accessible: false }) },
+  { rule: "NOROS-RDS-003", violating: database("rds_003", { password: "${random_password.db.result}" }, {}, ["manage_master_user_password"]), compliant: database("rds_003") },
+  { rule: "NOROS-RDS-004", violating: database("rds_004", { auto_minor_version_upgrade: false }), compliant: database("rds_004", { auto_minor_version_upgrade: true }) },
+  { rule: "NOROS-RDS-005", violating: database("rds_005", { backup_retention_period: 0 }), compliant: database("rds_005", { backup_retention_period: 7 }) },
+  { rule: "NOROS-RDS-006", violating: database("rds_006", {}, null), compliant: database("rds_006") },
   { rule: "NOROS-ECACHE-001", violating: { resource: { aws_elasticache_replication_group: { ecache_001: cache({ at_rest_encryption_enabled: false }) } } }, compliant: { resource: { aws_elasticache_replication_group: { ecache_001: cache() } } } },
   { rule: "NOROS-ECACHE-002", violating: { resource: { aws_elasticache_replication_group: { ecache_002: without(cache(), "transit_encryption_enabled") } } }, compliant: { resource: { aws_elasticache_replication_group: { ecache_002: cache() } } } },
+  { rule: "NOROS-ECACHE-003", violating: { resource: { aws_elasticache_replication_group: { ecache_003: without(cache(), "auth_token") } } }, compliant: { resource: { aws_elasticache_replication_group: { ecache_003: cache() } } } },
   { rule: "NOROS-LOG-001", violating: { resource: { aws_cloudwatch_log_group: { log_001: { name: "/fixture/forever" } } } }, compliant: { resource: { aws_cloudwatch_log_group: { log_001: { name: "/fixture/forever", retention_in_days: 30 } } } } },
   { rule: "NOROS-SNS-001", violating: { resource: { aws_sns_topic: { sns_001: { name: "fixture" } } } }, compliant: { resource: { aws_sns_topic: { sns_001: { name: "fixture", kms_master_key_id: "alias/aws/sns" } } } } },
   {
@@ -191,11 +232,57 @@ export const ruleFixtures: readonly RuleFixture[] = [
     compliant: { resource: { aws_ecs_service: { ecs_002: { name: "fixture", network_configuration: { subnets: ["subnet-0123456789abcdef0"], assign_public_ip: false } } } } },
   },
   { rule: "NOROS-ECS-003", violating: { resource: { aws_ecs_task_definition: { ecs_003: { family: "fixture", container_definitions: container({ privileged: true }) } } } }, compliant: { resource: { aws_ecs_task_definition: { ecs_003: { family: "fixture", container_definitions: container() } } } } },
+  {
+    rule: "NOROS-ECS-005",
+    violating: { resource: { aws_ecs_task_definition: { ecs_005: { family: "fixture", container_definitions: container({ logConfiguration: undefined }) } } } },
+    compliant: { resource: { aws_ecs_task_definition: { ecs_005: { family: "fixture", container_definitions: container() } } } },
+  },
   { rule: "NOROS-ECS-004", violating: { resource: { aws_ecs_cluster: { ecs_004: { name: "fixture" } } } }, compliant: { resource: { aws_ecs_cluster: { ecs_004: { name: "fixture", setting: [{ name: "containerInsights", value: "enabled" }] } } } } },
   { rule: "NOROS-EKS-001", violating: { resource: { aws_eks_cluster: { eks_001: eks({ vpc_config: { subnet_ids: ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"] } }) } } }, compliant: { resource: { aws_eks_cluster: { eks_001: eks() } } } },
   { rule: "NOROS-EKS-002", violating: { resource: { aws_eks_cluster: { eks_002: without(eks(), "encryption_config") } } }, compliant: { resource: { aws_eks_cluster: { eks_002: eks() } } } },
   { rule: "NOROS-EKS-003", violating: { resource: { aws_eks_cluster: { eks_003: eks({ enabled_cluster_log_types: ["api"] }) } } }, compliant: { resource: { aws_eks_cluster: { eks_003: eks() } } } },
+  { rule: "NOROS-EKS-004", violating: { resource: { aws_eks_node_group: { eks_004: nodeGroup({ remote_access: { ec2_ssh_key: "deployer" } }) } } }, compliant: { resource: { aws_eks_node_group: { eks_004: nodeGroup() } } } },
   { rule: "NOROS-KMS-001", violating: { resource: { aws_kms_key: { kms_001: { description: "fixture" } } } }, compliant: { resource: { aws_kms_key: { kms_001: { description: "fixture", enable_key_rotation: true } } } } },
+  {
+    rule: "NOROS-KMS-002",
+    violating: { resource: { aws_kms_key: { kms_002: { description: "fixture", enable_key_rotation: true, policy: policy({ Effect: "Allow", Principal: "*", Action: "kms:Decrypt", Resource: "*" }) } } } },
+    compliant: { resource: { aws_kms_key: { kms_002: { description: "fixture", enable_key_rotation: true, policy: policy({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "kms:Decrypt", Resource: "*" }) } } } },
+  },
+  {
+    rule: "NOROS-ACM-001",
+    violating: { resource: { aws_acm_certificate: { acm_001: { domain_name: "example.com", validation_method: "DNS", key_algorithm: "RSA_1024" } } } },
+    compliant: { resource: { aws_acm_certificate: { acm_001: { domain_name: "example.com", validation_method: "DNS", key_algorithm: "EC_prime256v1" } } } },
+  },
+  {
+    rule: "NOROS-ACM-002",
+    violating: { resource: { aws_acm_certificate: { acm_002: { private_key: "${tls_private_key.site.private_key_pem}", certificate_body: "${tls_self_signed_cert.site.cert_pem}" } } } },
+    compliant: { resource: { aws_acm_certificate: { acm_002: { domain_name: "example.com", validation_method: "DNS" } } } },
+  },
+  {
+    rule: "NOROS-APIGW-001",
+    violating: { resource: { aws_apigatewayv2_stage: { apigw_001: { api_id: "a1b2c3d4e5", name: "$default", auto_deploy: true } } } },
+    compliant: { resource: { aws_apigatewayv2_stage: { apigw_001: { api_id: "a1b2c3d4e5", name: "$default", auto_deploy: true, access_log_settings: { destination_arn: "arn:aws:logs:eu-central-1:123456789012:log-group:/fixture/api", format: "$context.requestId $context.status" } } } } },
+  },
+  {
+    rule: "NOROS-APIGW-002",
+    violating: { resource: { aws_apigatewayv2_route: { apigw_002: { api_id: "a1b2c3d4e5", route_key: "POST /start", authorization_type: "NONE" } } } },
+    compliant: { resource: { aws_apigatewayv2_route: { apigw_002: { api_id: "a1b2c3d4e5", route_key: "POST /start", authorization_type: "AWS_IAM" } } } },
+  },
+  { rule: "NOROS-CW-001", violating: { resource: { aws_cloudwatch_metric_alarm: { cw_001: alarm({ actions_enabled: false }) } } }, compliant: { resource: { aws_cloudwatch_metric_alarm: { cw_001: alarm() } } } },
+  {
+    rule: "NOROS-ASG-001",
+    violating: { resource: { aws_autoscaling_group: { asg_001: { min_size: 0, max_size: 1, vpc_zone_identifier: ["subnet-0123456789abcdef0"], launch_configuration: "legacy" } } } },
+    compliant: { resource: { aws_autoscaling_group: { asg_001: { min_size: 0, max_size: 1, vpc_zone_identifier: ["subnet-0123456789abcdef0"], launch_template: { id: "lt-0123456789abcdef0", version: "$Latest" } } } } },
+  },
+  {
+    rule: "NOROS-IAM-007",
+    violating: { resource: { aws_iam_role: { iam_007: { name: "fixture-irsa", assume_role_policy: policy({ Effect: "Allow", Principal: { Federated: OIDC }, Action: "sts:AssumeRoleWithWebIdentity" }) } } } },
+    compliant: {
+      resource: {
+        aws_iam_role: { iam_007: { name: "fixture-irsa", assume_role_policy: policy({ Effect: "Allow", Principal: { Federated: OIDC }, Action: "sts:AssumeRoleWithWebIdentity", Condition: { StringEquals: { [`${OIDC_ISSUER}:sub`]: "system:serviceaccount:apps:shop", [`${OIDC_ISSUER}:aud`]: "sts.amazonaws.com" } } }) } },
+      },
+    },
+  },
   {
     rule: "NOROS-SECRET-001",
     violating: { resource: { aws_secretsmanager_secret_version: { secret_001: { secret_id: "fixture", secret_string: "correct horse battery staple" } } } },

@@ -137,6 +137,24 @@ export const ecsRules: readonly Rule[] = [
   },
 ];
 
+export const ecsLoggingRules: readonly Rule[] = [
+  {
+    id: "NOROS-ECS-005",
+    title: "ECS containers have a logging configuration",
+    rationale: "A container without a log driver leaves no record of what it did when an incident needs one.",
+    control: securityHub("ECS.9"),
+    resourceTypes: ["aws_ecs_task_definition"],
+    check(view) {
+      return view.resources("aws_ecs_task_definition").flatMap((t): Finding[] =>
+        containers(t.body).filter((c) => {
+          const logging = c.logConfiguration;
+          return !(typeof logging === "object" && logging !== null && typeof (logging as Body).logDriver === "string");
+        }).map((c) => ({ address: t.address, message: `${t.address} container ${String(c.name)} has no logConfiguration`, path: ["container_definitions"] })),
+      );
+    },
+  },
+];
+
 export const eksRules: readonly Rule[] = [
   {
     id: "NOROS-EKS-001",
@@ -181,6 +199,18 @@ export const eksRules: readonly Rule[] = [
     check(view) {
       return view.resources("aws_eks_cluster").flatMap((c): Finding[] =>
         Array.isArray(c.body.enabled_cluster_log_types) && c.body.enabled_cluster_log_types.includes("audit") ? [] : [{ address: c.address, message: `${c.address} does not enable the "audit" control plane log`, path: ["enabled_cluster_log_types"] }],
+      );
+    },
+  },
+  {
+    id: "NOROS-EKS-004",
+    title: "EKS node groups allow no SSH access",
+    rationale: "A remote_access block opens port 22 on every node with a key pair; nodes are reached through Session Manager, if at all.",
+    control: guidance("Amazon EKS Best Practices: protecting the infrastructure (no SSH to nodes)", "https://docs.aws.amazon.com/eks/latest/best-practices/protecting-the-infrastructure.html"),
+    resourceTypes: ["aws_eks_node_group"],
+    check(view) {
+      return view.resources("aws_eks_node_group").flatMap((g): Finding[] =>
+        nested(g.body, "remote_access").map((r) => ({ address: g.address, message: `${g.address} allows SSH to its nodes (remote_access)`, path: r.path })),
       );
     },
   },

@@ -1,4 +1,4 @@
-import { cis, securityHub, type Finding, type Rule } from "../rule.js";
+import { cis, guidance, securityHub, type Finding, type Rule } from "../rule.js";
 import { everything, nested, type PolicyStatement, type TerraformView } from "../view.js";
 
 /** Identity policies written inline as JSON (data-source documents are checked as data sources). */
@@ -84,6 +84,23 @@ export const iamRules: readonly Rule[] = [
     resourceTypes: ["aws_iam_user_login_profile"],
     check(view) {
       return view.resources("aws_iam_user_login_profile").map((p) => ({ address: p.address, message: `${p.address} gives a user a console password` }));
+    },
+  },
+  {
+    id: "NOROS-IAM-007",
+    title: "Role trust policies name who may assume the role",
+    rationale: "A trust policy open to every principal, or to a whole identity provider without a condition on the subject, lets anyone (any service account of any cluster) take the role.",
+    control: guidance("IAM User Guide: trust policies and IAM roles for service accounts (condition on sub)", "https://docs.aws.amazon.com/eks/latest/userguide/associate-service-account-role.html"),
+    resourceTypes: ["aws_iam_role"],
+    check(view) {
+      return view.resources("aws_iam_role").flatMap((r): Finding[] =>
+        view.policyStatements(r.body.assume_role_policy, ["assume_role_policy"]).filter((s) => s.effect === "Allow").flatMap((s): Finding[] => {
+          if (s.principals.includes("*") && s.conditions.length === 0) return [{ address: r.address, message: `${r.address} may be assumed by anyone`, path: s.path }];
+          const federated = s.principals.some((p) => p.startsWith("Federated:"));
+          const subject = s.conditions.some((c) => /:sub$|^SAML:aud$/.test(c.variable));
+          return federated && !subject ? [{ address: r.address, message: `${r.address} may be assumed through its identity provider by any subject (no condition on :sub)`, path: s.path }] : [];
+        }),
+      );
     },
   },
 ];
