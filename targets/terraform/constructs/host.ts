@@ -37,7 +37,6 @@ function amiLookup(tf: TerraformDocument, name: string, os: HostProps["os"], ins
   return tf.data("aws_ami", localName(name, "ami"), { filter: [{ name: "image-id", values: [os.ami] }] }, name);
 }
 
-
 /**
  * The identity an instance acts with: a role only EC2 may assume, holding Session Manager's managed
  * policy (AmazonSSMManagedInstanceCore: the SSM agent's registration, Run Command and Session Manager
