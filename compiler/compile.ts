@@ -19,6 +19,7 @@ import { readInstallScripts } from "./load/install-scripts.js";
 import { lowerTerraform } from "../targets/terraform/lower.js";
 import { terraformHcl } from "../targets/terraform/hcl/index.js";
 import { validateAgainstProviders } from "./validate-terraform.js";
+import { checkPolicy, type PolicyReport } from "./policy/engine.js";
 
 export { allTargets, type Target } from "./target-names.js";
 
@@ -43,6 +44,8 @@ export interface Compiled {
   readonly diagnostics: readonly Diagnostic[];
   readonly sources: readonly SourceFileRecord[];
   readonly resourceCount: number;
+  /** The security policy's verdict: the waivers in force (violations stop compilation). */
+  readonly policy: PolicyReport;
 }
 
 function stopOnErrors(diagnostics: readonly Diagnostic[]): void {
@@ -94,8 +97,12 @@ export function compile(options: CompileOptions): Compiled {
 
   started = performance.now();
   const problems = validateAgainstProviders(terraform, graph, entry);
-  phase("validate", performance.now() - started);
   stopOnErrors(problems);
+  // The security policy reads the same document, escape hatches included; a violation stops here,
+  // before anything is written.
+  const policy = checkPolicy(terraform.document, terraform.origins, graph);
+  phase("validate", performance.now() - started);
+  stopOnErrors(policy.diagnostics);
 
   const artefacts: Artefact[] = [
     ...(targets.has("terraform") ? (options.hcl === true ? terraformHcl(terraform.document) : terraform.artefacts) : []),
@@ -113,7 +120,7 @@ export function compile(options: CompileOptions): Compiled {
     ...s.files.map((f) => ({ file: path.join(s.dir, f.path), text: Buffer.from(f.contents).toString("utf8") })),
   ]);
   const installFiles = [...installs.scripts.values()].map((s) => ({ file: s.file, text: s.text }));
-  return { entry, graph, artefacts, diagnostics, sources: [...sources, ...serviceFiles, ...installFiles], resourceCount };
+  return { entry, graph, artefacts, diagnostics: sortDiagnostics([...diagnostics, ...policy.diagnostics]), policy, sources: [...sources, ...serviceFiles, ...installFiles], resourceCount };
 }
 
 /**

@@ -113,6 +113,19 @@ export interface InstallScript {
   readonly sha256: string;
 }
 
+/**
+ * A security-policy rule waived for one construct by `waive(construct, rule, reason)`. Rule and reason
+ * are as written (empty when not a string): the policy check reports unknown rules and missing reasons.
+ */
+export interface Waiver {
+  readonly construct: string;
+  readonly kind: ConstructKind;
+  readonly rule: string;
+  readonly reason: string;
+  /** The waive() call. */
+  readonly pos: SourcePosition;
+}
+
 export interface Graph {
   readonly system: CheckedSystem;
   /** Sorted by name: the order of everything generated from the graph. */
@@ -121,6 +134,8 @@ export interface Graph {
   readonly grants: readonly Grant[];
   /** Sorted by receiver, then in declaration order; no two with the same receiver, origin, port and protocol. */
   readonly flows: readonly Flow[];
+  /** Every waiver given in the system, by construct name then position. */
+  readonly waivers: readonly Waiver[];
   readonly sources: readonly SourceFileRecord[];
   /** Artefacts one target hands another (through the graph, so targets never import each other). */
   readonly hostConfigurations: ReadonlyMap<string, HostConfiguration>;

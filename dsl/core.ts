@@ -46,9 +46,10 @@ function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const key of Object.keys(value)) {
-      const child = (value as Record<string, unknown>)[key];
+      // Through the descriptor, so that a getter is never run here: the compiler reports it as a getter.
+      const descriptor = Object.getOwnPropertyDescriptor(value, key);
       // Constructs are frozen by their own constructor; lazies must stay callable, which freezing allows.
-      deepFreeze(child);
+      if (descriptor && "value" in descriptor) deepFreeze(descriptor.value);
     }
   }
   return value;

@@ -41,6 +41,7 @@ export type { Chart } from "./chart.js";
 export { raw } from "./raw.js";
 export { consul, containers, dnsmasq, fail2ban, firecracker, grafana, logPipeline, logrotate, nginx, nomad, postgresql, prometheus, systemdService } from "./nixos.js";
 export type { NixosModule } from "./nixos.js";
+export { waive } from "./waive.js";
 export type { RawTerraform } from "./raw.js";
 export { loadBalancer } from "./load-balancer.js";
 export type { LoadBalancer } from "./load-balancer.js";

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import { buildProgram } from "../compiler/cli/main.js";
 import { catalogue } from "../compiler/diagnostics/catalogue.js";
+import { policyRules } from "../compiler/policy/catalogue.js";
 
 /**
  * docs/cli.md and docs/diagnostics.md, generated from the commander definitions and the diagnostic
@@ -38,10 +39,29 @@ export function diagnosticsReference(): string {
   return lines.join("\n");
 }
 
+/** docs/policy.md: the security-policy rules, from the rule catalogue. */
+export function policyReference(): string {
+  const cell = (text: string) => text.replace(/\|/g, "\\|");
+  const lines = [
+    "# Security policy",
+    "",
+    "Generated from the rule catalogue (compiler/policy/) by `npm run docs`; do not edit.",
+    "",
+    "Every generated Terraform block, escape hatches included, is checked against these rules by `noros check` and `noros compile`. A violation is `NOROS5001` at the construct that produced the block; waive a rule for one construct with `waive(construct, \"RULE-ID\", \"reason\")`.",
+    "",
+    "| rule | requirement | rationale | control | inspects |",
+    "|---|---|---|---|---|",
+    ...policyRules.map((r) => `| ${r.id} | ${cell(r.title)} | ${cell(r.rationale)} | [${r.control.name}](${r.control.url}) | ${r.resourceTypes.map((t) => `\`${t}\``).join(", ")} |`),
+    "",
+  ];
+  return lines.join("\n");
+}
+
 export const docsDirectory = path.resolve(import.meta.dirname, "..", "docs");
 
 if (process.argv[1] && import.meta.filename === path.resolve(process.argv[1])) {
   writeFileSync(path.join(docsDirectory, "cli.md"), cliReference());
   writeFileSync(path.join(docsDirectory, "diagnostics.md"), diagnosticsReference());
-  process.stdout.write("wrote docs/cli.md and docs/diagnostics.md\n");
+  writeFileSync(path.join(docsDirectory, "policy.md"), policyReference());
+  process.stdout.write("wrote docs/cli.md, docs/diagnostics.md and docs/policy.md\n");
 }

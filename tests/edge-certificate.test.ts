@@ -3,7 +3,7 @@ import { compileSystem, diagnosticsOf } from "./helpers/system.js";
 
 const lines = (...body: string[]) => body.join("\n");
 const head = [
-  'import { certificate, dnsZone, host, loadBalancer, network, system } from "noros";',
+  'import { certificate, dnsZone, host, loadBalancer, network, system, waive } from "noros";',
   'const zone = dnsZone("zone", { domain: "example.com", existing: true });',
 ];
 const end = (resources: string) => `export default system("tls", { region: "eu-west-1", resources: [zone, ${resources}] });`;
@@ -14,7 +14,7 @@ describe("ACM certificates validated through DNS", () => {
       ...head,
       'const cert = certificate("cert", { domain: "example.com", alternativeNames: ["*.example.com", "api.example.com"], zone });',
       'const net = network("net", { cidr: "10.0.0.0/16", publicSubnets: ["10.0.0.0/24", "10.0.1.0/24"] });',
-      'const web = host("web", { network: net, subnet: "public" });',
+      'const web = waive(host("web", { network: net, subnet: "public" }), "NOROS-EC2-007", "a test host in a public subnet, on purpose");',
       'const lb = loadBalancer("lb", { network: net, certificate: cert, listeners: [{ port: 443, protocol: "https", forward: { to: [web], port: 8443 } }] });',
       end("cert, net, web, lb"),
     ),

@@ -3,11 +3,11 @@ import { compileSystem, diagnosticsOf } from "./helpers/system.js";
 
 const lines = (...body: string[]) => body.join("\n");
 const head = [
-  'import { dnsRecord, dnsZone, failover, healthCheck, host, loadBalancer, network, system } from "noros";',
+  'import { dnsRecord, dnsZone, failover, healthCheck, host, loadBalancer, network, system, waive } from "noros";',
   'const net = network("net", { cidr: "10.0.0.0/16", publicSubnets: ["10.0.0.0/24", "10.0.1.0/24"] });',
-  'const web = host("web", { network: net, subnet: "public" });',
-  'const blue = loadBalancer("blue", { network: net, listeners: [{ port: 80, protocol: "http", forward: { to: [web] } }] });',
-  'const green = loadBalancer("green", { network: net, listeners: [{ port: 80, protocol: "http", forward: { to: [web] } }] });',
+  'const web = waive(host("web", { network: net, subnet: "public" }), "NOROS-EC2-007", "a test host in a public subnet, on purpose");',
+  'const blue = waive(loadBalancer("blue", { network: net, listeners: [{ port: 80, protocol: "http", forward: { to: [web] } }] }), "NOROS-ALB-002", "plain HTTP in a test of DNS records");',
+  'const green = waive(loadBalancer("green", { network: net, listeners: [{ port: 80, protocol: "http", forward: { to: [web] } }] }), "NOROS-ALB-002", "plain HTTP in a test of DNS records");',
 ];
 const end = (resources: string) => `export default system("dns", { region: "eu-west-1", resources: [net, web, blue, green, ${resources}] });`;
 

@@ -3,7 +3,7 @@ import { compileSystem, diagnosticsOf } from "./helpers/system.js";
 
 const lines = (...body: string[]) => body.join("\n");
 const head = [
-  'import { certificate, dnsRecord, dnsZone, host, loadBalancer, network, service, system } from "noros";',
+  'import { certificate, dnsRecord, dnsZone, host, loadBalancer, network, service, system, waive } from "noros";',
   'const net = network("net", { cidr: "10.0.0.0/16", publicSubnets: ["10.0.0.0/24", "10.0.1.0/24"], privateSubnets: ["10.0.10.0/24", "10.0.11.0/24"], natGateway: true });',
   'const web = service("web", { source: "./app", runtime: "static", port: 8080, healthCheck: { path: "/index.html" }, run: { on: "ecs", network: net } });',
 ];
@@ -13,7 +13,7 @@ describe("application load balancer in front of an ECS service", () => {
   const { doc, graph } = compileSystem(
     lines(
       ...head,
-      'const lb = loadBalancer("lb", { network: net, listeners: [{ port: 80, protocol: "http", forward: { to: [web] } }] });',
+      'const lb = waive(loadBalancer("lb", { network: net, listeners: [{ port: 80, protocol: "http", forward: { to: [web] } }] }), "NOROS-ALB-002", "plain HTTP: this test has no certificate");',
       end("net, web, lb"),
     ),
   );
@@ -104,12 +104,12 @@ describe("hosts as targets, and a network load balancer", () => {
   const { doc, graph } = compileSystem(
     lines(
       ...head,
-      'const game = host("game", { network: net, subnet: "public" });',
+      'const game = waive(host("game", { network: net, subnet: "public" }), "NOROS-EC2-007", "a test game server with a public address");',
       'const nlb = loadBalancer("nlb", { type: "network", network: net, listeners: [',
       '  { port: 7777, protocol: "udp", forward: { to: [game], healthCheck: { port: 7778 } } },',
       '  { port: 7778, protocol: "tcp", forward: { to: [game] } },',
       "] });",
-      'const alb = loadBalancer("alb", { network: net, listeners: [{ port: 80, protocol: "http", forward: { to: [game], port: 8000, healthCheck: { path: "/up" } } }] });',
+      'const alb = waive(loadBalancer("alb", { network: net, listeners: [{ port: 80, protocol: "http", forward: { to: [game], port: 8000, healthCheck: { path: "/up" } } }] }), "NOROS-ALB-002", "plain HTTP: this test has no certificate");',
       end("net, web, game, nlb, alb"),
     ),
   );
@@ -147,11 +147,11 @@ describe("hosts as targets, and a network load balancer", () => {
 describe("access logs", () => {
   const { doc } = compileSystem(
     lines(
-      'import { bucket, host, loadBalancer, network, system } from "noros";',
+      'import { bucket, host, loadBalancer, network, system, waive } from "noros";',
       'const net = network("net", { cidr: "10.0.0.0/16", publicSubnets: ["10.0.0.0/24", "10.0.1.0/24"] });',
-      'const web = host("web", { network: net, subnet: "public" });',
+      'const web = waive(host("web", { network: net, subnet: "public" }), "NOROS-EC2-007", "a test host with a public address");',
       'const logs = bucket("logs", {});',
-      'const lb = loadBalancer("lb", { network: net, accessLogs: { bucket: logs }, listeners: [{ port: 80, protocol: "http", forward: { to: [web] } }] });',
+      'const lb = waive(loadBalancer("lb", { network: net, accessLogs: { bucket: logs }, listeners: [{ port: 80, protocol: "http", forward: { to: [web] } }] }), "NOROS-ALB-002", "plain HTTP: this test has no certificate");',
       end("net, web, logs, lb"),
     ),
   );

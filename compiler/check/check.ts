@@ -13,6 +13,7 @@ export interface CheckedNode {
   readonly props: unknown;
   readonly pos: SourcePosition;
   readonly propPos: EvaluatedNode["propPos"];
+  readonly waivers: EvaluatedNode["waivers"];
 }
 
 export interface CheckedSystem {
@@ -111,7 +112,7 @@ export function check(system: EvaluatedNode, constructs: readonly EvaluatedNode[
       diagnostics.push(...issuesToDiagnostics(result.error.issues, node, schema, fallback));
       continue;
     }
-    nodes.push({ kind: node.kind, name: node.name, props: result.data, pos: node.pos ?? fallback, propPos: node.propPos });
+    nodes.push({ kind: node.kind, name: node.name, props: result.data, pos: node.pos ?? fallback, propPos: node.propPos, waivers: node.waivers });
   }
 
   validName(system);

@@ -232,6 +232,39 @@ const compilerCodes: Record<string, Explanation> = {
     example: 'raw.terraform("x", { reason: "...", resource: { aws_s3_bucket: { site: { bucket: "y" } } } }) // aws_s3_bucket.site is the bucket "site"',
     fix: "Give the raw block another name, or change the construct's properties (or waive its default) instead of overriding its resource.",
   },
+  NOROS5010: {
+    title: "Evaluating the system needed more memory than the evaluator's limit (512 MB).",
+    explanation: "System files run in a separate evaluator process with a heap limit, so that a runaway allocation (a huge array, a string built in a loop) stops that process with this diagnostic instead of the compiler or the machine.",
+    example: "const rows = []; for (let i = 0; i < 50; i++) rows.push(new Array(10_000_000).fill(i));",
+    fix: "A system is a description, not a computation: build the values you need, not large tables.",
+  },
+  NOROS5011: {
+    title: "The evaluator process stopped abnormally.",
+    explanation: "The separate process that evaluates system files ended without an answer (killed by a signal or a fatal error) for a reason other than the time or memory limit.",
+    fix: "Run again with NOROS_DEBUG=1 and report the message if it persists.",
+  },
+  NOROS5001: {
+    title: "A security-policy rule is violated.",
+    explanation:
+      "Every generated Terraform block, escape hatches included, is checked against the rules in docs/policy.md, each following an AWS Security Hub or CIS control. The message names the rule, the construct and the block; the position is the construct's (for raw.terraform, the offending block's). Nothing is written while a violation stands.",
+    example: 'raw.terraform("legacy", { reason: "...", resource: { aws_ebs_volume: { data: { availability_zone: "eu-central-1a", size: 10 } } } }) // NOROS-EBS-001: not encrypted',
+    fix: 'Change the construct so that it complies; if the weaker setting is intended, waive the rule for that construct with a reason: waive(construct, "NOROS-EBS-001", "why").',
+  },
+  NOROS5002: {
+    title: "A waiver names a rule that does not exist.",
+    example: 'waive(site, "NOROS-S3-01", "...") // the id is NOROS-S3-001',
+    fix: "Use an id from docs/policy.md (or `noros check`'s message).",
+  },
+  NOROS5003: {
+    title: "A waiver gives no reason.",
+    explanation: "A waiver weakens a secure default; its reason is what a reviewer reads in `noros check`, so it may not be empty.",
+    example: 'waive(site, "NOROS-S3-001", "")',
+  },
+  NOROS5004: {
+    title: "A waiver waives nothing (a warning).",
+    explanation: "No block of the construct violates the rule, so the waiver has no effect today, but would silently hide a later violation.",
+    fix: "Remove the waiver.",
+  },
 };
 
 export const catalogue: Readonly<Record<string, Explanation>> = {

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import vm from "node:vm";
+import { spawnSync } from "node:child_process";
 import { TraceMap, originalPositionFor } from "@jridgewell/trace-mapping";
 import { ts } from "ts-morph";
 import type { SourcePosition } from "../diagnostics/diagnostic.js";
@@ -16,6 +16,15 @@ export interface EvaluatedNode {
   readonly pos: SourcePosition | undefined;
   /** Position of each property path written in the source, keyed by JSON.stringify(path). */
   readonly propPos: PropertyPositions;
+  /** Security-policy waivers given with waive(...), in the order they were met. */
+  readonly waivers: readonly EvaluatedWaiver[];
+}
+
+/** One waive(construct, rule, reason) call; rule or reason is null when it was not a string. */
+export interface EvaluatedWaiver {
+  readonly rule: string | null;
+  readonly reason: string | null;
+  readonly pos: SourcePosition | undefined;
 }
 
 /**
@@ -103,67 +112,78 @@ function library(): SandboxLibrary {
   return libraryCache;
 }
 
-interface Runtime {
-  register(id: string, factory: unknown, table: string): void;
-  run(entry: string): string;
+/** Where the evaluator process's script is: shipped as it is (plain CommonJS), next to the runtime. */
+const EVALUATOR = path.join("compiler", "sandbox", "evaluator.cjs");
+
+/** The evaluator's heap: a system is data, far below this; a runaway allocation stops here. */
+export const DEFAULT_MEMORY_MB = 512;
+
+
+/** Node's permission model flag: `--permission` from Node 22.13/23.5, `--experimental-permission` before. */
+function permissionFlag(): string {
+  return process.allowedNodeEnvironmentFlags.has("--permission") ? "--permission" : "--experimental-permission";
 }
 
-function wrap(code: string): string {
-  // On its own line so the transpiled code keeps its line numbers (lineOffset: -1 below).
-  return `(function (exports, require, module, __noros) {\n${code}\n})`;
+export interface EvaluateOptions {
+  readonly timeoutMs?: number;
+  readonly memoryMb?: number;
 }
 
 /**
- * Evaluates the author's modules in a fresh `node:vm` context that holds only the DSL, with code
- * generation from strings disabled and a time limit: an endless loop is an error, not a hang.
+ * Evaluates the author's modules in a separate Node process (compiler/sandbox/evaluator.cjs): a fresh
+ * `node:vm` context that holds only the DSL, code generation from strings disabled, a time limit (an
+ * endless loop is an error, not a hang), a heap limit (a 4 GB array is an error, not a crashed
+ * compiler), and Node's permission model denying the process any file, child process or worker.
  */
-export function evaluate(modules: readonly AuthorModule[], timeoutMs = DEFAULT_TIMEOUT_MS): Evaluation {
+export function evaluate(modules: readonly AuthorModule[], timeoutOrOptions: number | EvaluateOptions = DEFAULT_TIMEOUT_MS): Evaluation {
+  const options = typeof timeoutOrOptions === "number" ? { timeoutMs: timeoutOrOptions } : timeoutOrOptions;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const memoryMb = options.memoryMb ?? DEFAULT_MEMORY_MB;
   const files = modules.map((m) => m.file);
-  const context = vm.createContext(Object.create(null) as object, {
-    name: "noros system",
-    codeGeneration: { strings: false, wasm: false },
-    microtaskMode: "afterEvaluate",
-  });
-  const { runtime: runtimeCode, dsl } = library();
-  const runtime = new vm.Script(`(function () { var exports = {};\n${runtimeCode}\nreturn exports.createRuntime(globalThis); })()`, {
-    filename: "noros:runtime",
-  }).runInContext(context) as Runtime;
-
-  for (const m of dsl) {
-    const factory = new vm.Script(wrap(m.code), { filename: m.id, lineOffset: -1 }).runInContext(context);
-    runtime.register(m.id, factory, JSON.stringify(m.imports));
-  }
+  const entry = files[0] as string;
+  const { runtime, dsl } = library();
   const maps = new Map<string, string>();
-  modules.forEach((m, index) => {
+  const authored = modules.map((m, index) => {
     const { code, sourceMap } = transpileAuthorFile(m.source, m.file, index);
     maps.set(m.file, sourceMap);
-    const factory = new vm.Script(wrap(code), { filename: m.file, lineOffset: -1 }).runInContext(context);
     const table: Record<string, string> = { noros: NOROS_ID };
     for (const [specifier, target] of m.imports) table[specifier] = target;
-    runtime.register(m.file, factory, JSON.stringify(table));
+    return { file: m.file, code, table };
   });
 
-  const entry = files[0] as string;
-  let raw: string;
-  try {
-    const run = new vm.Script(`__noros_run(${JSON.stringify(entry)})`, { filename: "noros:main" });
-    (context as Record<string, unknown>).__noros_run = runtime.run;
-    raw = run.runInContext(context, { timeout: timeoutMs, breakOnSigint: true }) as string;
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === "ERR_SCRIPT_EXECUTION_TIMEOUT" || code === "ERR_SCRIPT_EXECUTION_INTERRUPTED") {
-      return {
-        ok: false,
-        problems: [{
-          code: "NOROS1009",
-          message: `evaluation did not finish within ${timeoutMs / 1000} s (an endless loop or recursion?)`,
-          pos: { file: entry, line: 1, col: 1 },
-        }],
-      };
-    }
-    throw error;
+  const evaluator = path.join(packageRoot(), EVALUATOR);
+  const child = spawnSync(
+    process.execPath,
+    [`--max-old-space-size=${memoryMb}`, "--disallow-code-generation-from-strings", permissionFlag(), `--allow-fs-read=${evaluator}`, "--no-warnings", evaluator],
+    {
+      input: JSON.stringify({ runtime, dsl, modules: authored, entry, timeoutMs }),
+      encoding: "utf8",
+      // The vm's own limit reports first; this one also covers what runs outside it (a huge native call).
+      timeout: timeoutMs + 10_000,
+      killSignal: "SIGKILL",
+      maxBuffer: 1 << 30,
+      // Nothing of the compiler's environment: the evaluator needs none of it.
+      env: {},
+      windowsHide: true,
+    },
+  );
+  const at = { file: entry, line: 1, col: 1 };
+  const failed = (code: string, message: string): Evaluation => ({ ok: false, problems: [{ code, message, pos: at }] });
+  const timedOut = failed("NOROS1009", `evaluation did not finish within ${timeoutMs / 1000} s (an endless loop or recursion?)`);
+  if ((child.error as { code?: string } | undefined)?.code === "ETIMEDOUT") return timedOut;
+  if (child.error) throw child.error;
+  if (/heap out of memory|Allocation failed/i.test(child.stderr) || (child.status !== 0 && child.signal === "SIGABRT")) {
+    return failed("NOROS5010", `evaluation needed more than ${memoryMb} MB of memory (a huge array or string?) and was stopped`);
   }
-  return decode(raw, files, maps);
+  if (child.status !== 0 || child.signal !== null) {
+    return failed("NOROS5011", `evaluation stopped abnormally (${child.signal ?? `exit code ${child.status}`}): ${child.stderr.trim().split("\n")[0] ?? ""}`);
+  }
+  // The outcome's line, then the runtime's JSON (or the crash's message) as it is.
+  const newline = child.stdout.indexOf("\n");
+  const kind = newline < 0 ? child.stdout : child.stdout.slice(0, newline);
+  if (kind === "timeout") return timedOut;
+  if (kind !== "done") throw new Error(`internal: the evaluator failed: ${kind === "crash" ? child.stdout.slice(newline + 1) : "no answer"}`);
+  return decode(child.stdout.slice(newline + 1), files, maps);
 }
 
 type RawPosition = [number, number, number];
@@ -173,6 +193,7 @@ interface RawNode {
   props: unknown;
   pos: RawPosition | null;
   propPos: Record<string, RawPosition>;
+  waivers?: Array<{ rule: string | null; reason: string | null; pos: RawPosition | null }>;
 }
 type RawResult =
   | { ok: true; system: RawNode; constructs: RawNode[]; errors: Array<{ code: string; message: string; pos: RawPosition | null }> }
@@ -192,6 +213,7 @@ function decode(raw: string, files: readonly string[], maps: ReadonlyMap<string,
     props: n.props,
     pos: position(n.pos),
     propPos: new PropertyPositions(n.propPos, files),
+    waivers: (n.waivers ?? []).map((w) => ({ rule: w.rule, reason: w.reason, pos: position(w.pos) })),
   });
   return {
     ok: true,

@@ -38,6 +38,21 @@ const forbiddenGlobals: Record<string, string> = {
   SharedArrayBuffer: "shares memory",
   Intl: "depends on the machine's locale",
   Promise: "defers work outside the expression",
+  ArrayBuffer: "holds binary memory outside the evaluator's limits",
+  DataView: "holds binary memory outside the evaluator's limits",
+  Int8Array: "holds binary memory outside the evaluator's limits",
+  Uint8Array: "holds binary memory outside the evaluator's limits",
+  Uint8ClampedArray: "holds binary memory outside the evaluator's limits",
+  Int16Array: "holds binary memory outside the evaluator's limits",
+  Uint16Array: "holds binary memory outside the evaluator's limits",
+  Int32Array: "holds binary memory outside the evaluator's limits",
+  Uint32Array: "holds binary memory outside the evaluator's limits",
+  Float32Array: "holds binary memory outside the evaluator's limits",
+  Float64Array: "holds binary memory outside the evaluator's limits",
+  BigInt64Array: "holds binary memory outside the evaluator's limits",
+  BigUint64Array: "holds binary memory outside the evaluator's limits",
+  WeakRef: "observes the garbage collector",
+  FinalizationRegistry: "observes the garbage collector",
 };
 
 /** Methods whose result depends on the machine (locale, randomness). */

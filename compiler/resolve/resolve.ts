@@ -3,7 +3,7 @@ import type { ConstructKind } from "../../dsl/schemas/index.js";
 import type { CheckedNode, CheckedSystem } from "../check/check.js";
 import { positionOfPath } from "../check/positions.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import type { AnyNode, Edge, Grant, Graph, GraphNode } from "../graph.js";
+import type { AnyNode, Edge, Grant, Graph, GraphNode, Waiver } from "../graph.js";
 import type { SourceFileRecord } from "../load/load.js";
 import { computeConsistency } from "./compute-consistency.js";
 import { clusterConsistency } from "./clusters.js";
@@ -101,10 +101,10 @@ export function resolve(system: CheckedSystem, checked: readonly CheckedNode[], 
     if (node.kind === "function") return functionGrants(node);
     return [];
   });
-  return {
-    graph: { system, nodes, edges: dedupe(edges), grants, flows: deriveFlows(nodes), sources, hostConfigurations: new Map(), serviceSources: new Map(), functionSources: new Map(), installScripts: new Map() },
-    diagnostics,
-  };
+  const waivers: Waiver[] = [...byName.values()]
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .flatMap((node) => node.waivers.map((w) => ({ construct: node.name, kind: node.kind, rule: w.rule ?? "", reason: (w.reason ?? "").trim(), pos: w.pos ?? node.pos })));
+  return { graph: { system, nodes, edges: dedupe(edges), grants, flows: deriveFlows(nodes), waivers, sources, hostConfigurations: new Map(), serviceSources: new Map(), functionSources: new Map(), installScripts: new Map() }, diagnostics };
 }
 
 function dedupe(edges: readonly Edge[]): Edge[] {

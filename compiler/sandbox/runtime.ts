@@ -33,7 +33,7 @@ const MAX_DEPTH = 2_000;
 
 export function createRuntime(global: Record<string, unknown>) {
   // Captured before author code runs: later tampering with globals cannot change how we read values.
-  const { freeze, getOwnPropertyDescriptor, getPrototypeOf, keys, getOwnPropertyNames, isFrozen } = Object;
+  const { create, freeze, getOwnPropertyDescriptor, getPrototypeOf, keys, getOwnPropertyNames, isFrozen } = Object;
   const isArray = Array.isArray;
   const stringify = JSON.stringify;
   const parse = JSON.parse;
@@ -49,6 +49,15 @@ export function createRuntime(global: Record<string, unknown>) {
   const MathObject = global.Math as Record<string, unknown>;
   MathObject.random = forbidden("Math.random()");
   global.Date = forbidden("Date");
+
+  // What a system never needs and an attack would: reflection, and binary buffers (whose memory lies
+  // outside the heap limit). Removed before anything of the author's runs.
+  for (const name of [
+    "Proxy", "Reflect", "WebAssembly", "Atomics", "SharedArrayBuffer", "ArrayBuffer", "DataView", "FinalizationRegistry", "WeakRef",
+    "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array",
+  ]) {
+    delete global[name];
+  }
 
   // Lock the intrinsics so a system file cannot change how later code (ours or its own) behaves.
   for (const name of getOwnPropertyNames(global)) {
@@ -71,13 +80,15 @@ export function createRuntime(global: Record<string, unknown>) {
 
   const tracking: Tracking = {
     object(value, file, line, col, keyList) {
-      const positions: Record<string, Position> = {};
+      // No prototype: a key such as "__proto__" must look up nothing inherited.
+      const positions = create(null) as Record<string, Position>;
       for (const [key, keyLine, keyCol] of keyList) positions[key] = [file, keyLine, keyCol];
       if (typeof value === "object" && value !== null) objectPositions.set(value, { at: [file, line, col], keys: positions });
       return value;
     },
     array(value, file, line, col, elements) {
-      const positions: Record<string, Position> = {};
+      // No prototype: a key such as "__proto__" must look up nothing inherited.
+      const positions = create(null) as Record<string, Position>;
       elements.forEach(([elementLine, elementCol], index) => {
         positions[String(index)] = [file, elementLine, elementCol];
       });
@@ -133,6 +144,22 @@ export function createRuntime(global: Record<string, unknown>) {
     props: unknown;
     pos: Position | null;
     propPos: Record<string, Position>;
+    /** Security-policy waivers given with waive(construct, rule, reason), each at its call. */
+    waivers: Array<{ rule: string | null; reason: string | null; pos: Position | null }>;
+  }
+
+  /** How far a chain of waive() calls is followed: deeper is a forged value, not an author's waivers. */
+  const MAX_WAIVERS = 1_000;
+
+  /** The construct a waive() result stands for: the end of its `$waives` links. */
+  function baseConstruct(value: object): object {
+    let current = value;
+    for (let i = 0; i < MAX_WAIVERS; i++) {
+      const next = dataProperty(current, "$waives");
+      if (!next.ok || typeof next.value !== "object" || next.value === null || marker(next.value) !== "construct") return current;
+      current = next.value;
+    }
+    return current;
   }
 
   function extract(root: unknown) {
@@ -140,7 +167,28 @@ export function createRuntime(global: Record<string, unknown>) {
     const entries: Entry[] = [];
     const seen = new MapCtor<object, number>();
     const queue: Array<{ source: object; entry: Entry }> = [];
+    const recordedWaivers = new SetCtor<object>();
     let count = 0;
+
+    /** The waivers along a waive() chain, once each however often the waived value is used. */
+    function recordWaivers(value: object, base: object, entry: Entry, here: Position | null): void {
+      let current = value;
+      for (let i = 0; i < MAX_WAIVERS && current !== base && !recordedWaivers.has(current); i++) {
+        recordedWaivers.add(current);
+        const waiver = dataProperty(current, "$waiver");
+        const data = waiver.ok && typeof waiver.value === "object" && waiver.value !== null ? waiver.value : undefined;
+        const rule = data ? dataProperty(data, "rule") : { ok: false as const };
+        const reason = data ? dataProperty(data, "reason") : { ok: false as const };
+        entry.waivers.push({
+          rule: rule.ok && typeof rule.value === "string" ? rule.value : null,
+          reason: reason.ok && typeof reason.value === "string" ? reason.value : null,
+          pos: callSites.get(current) ?? here,
+        });
+        const next = dataProperty(current, "$waives");
+        if (!next.ok || typeof next.value !== "object" || next.value === null) return;
+        current = next.value;
+      }
+    }
 
     function describe(value: unknown): string {
       if (typeof value === "function") return "a function";
@@ -159,6 +207,7 @@ export function createRuntime(global: Record<string, unknown>) {
         props: null,
         pos: callSites.get(source) ?? fallback,
         propPos: {},
+        waivers: [],
       };
       queue.push({ source, entry });
       return entry;
@@ -197,13 +246,16 @@ export function createRuntime(global: Record<string, unknown>) {
         return result;
       }
       if (kind === "construct") {
-        let index = seen.get(value);
+        // A waive() result and the construct it waives are one construct.
+        const base = baseConstruct(value);
+        let index = seen.get(base);
         if (index === undefined) {
           index = entries.length;
-          seen.set(value, index);
-          entries.push(enqueue(value, here));
+          seen.set(base, index);
+          entries.push(enqueue(base, here));
         }
         const target = entries[index] as Entry;
+        recordWaivers(value, base, target, here);
         return { $noros: "use", kind: target.kind, name: target.name };
       }
       const positions = objectPositions.get(value);
@@ -239,9 +291,14 @@ export function createRuntime(global: Record<string, unknown>) {
           errors.push({ code: "NOROS1012", message: "only plain objects and arrays can be part of a system, not class instances", pos: here });
           return null;
         }
-        const out: Record<string, unknown> = {};
+        // Without a prototype, a "__proto__" key could only ever be data; it is refused anyway below.
+        const out = create(null) as Record<string, unknown>;
         for (const key of keys(value)) {
           const at = positions?.keys[key] ?? positions?.at ?? here;
+          if (key === "__proto__") {
+            errors.push({ code: "NOROS1012", message: 'the key "__proto__" cannot be part of a system (it would set a prototype, not a property)', pos: at });
+            continue;
+          }
           if (positions?.keys[key]) entry.propPos[stringify([...path, key])] = positions.keys[key] as Position;
           const property = dataProperty(value, key);
           if (!property.ok) {
@@ -257,7 +314,7 @@ export function createRuntime(global: Record<string, unknown>) {
       }
     }
 
-    const rootEntry: Entry = { kind: "system", name: "?", props: null, pos: null, propPos: {} };
+    const rootEntry: Entry = { kind: "system", name: "?", props: null, pos: null, propPos: {}, waivers: [] };
     if (typeof root !== "object" || root === null || marker(root) !== "system") {
       return { ok: false, code: "NOROS1011", message: "the file's default export must be system(name, { ... })" };
     }

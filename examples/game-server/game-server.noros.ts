@@ -8,10 +8,22 @@ import { server } from "./server.ts";
 import { nightly } from "./snapshots.ts";
 import { startApi } from "./start.ts";
 import { stopIdle } from "./stop-idle.ts";
+import { openStartApi, publicServer } from "./waivers.ts";
 import { world } from "./world.ts";
 
 export default system("game-server", {
   region: "eu-west-1",
-  resources: [network, server, serverLogs, gameLb, startApi, stopIdle, world, nightly],
+  resources: [
+    network,
+    server,
+    serverLogs,
+    gameLb,
+    startApi,
+    stopIdle,
+    world,
+    nightly,
+    publicServer,
+    openStartApi,
+  ],
   outputs: { server_id: server.instanceId },
 });

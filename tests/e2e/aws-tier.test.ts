@@ -163,13 +163,36 @@ describe("size limits", () => {
     expect(calls().filter((c) => c.startsWith("apply"))).toEqual([]);
   });
 
-  it("lets the example the aws case deploys through", async () => {
+  it("lets every aws case's example through, with only the sizes the case allows and says why", async () => {
     const { compile } = await import("../../compiler/compile.js");
-    const file = path.join(repoRoot, "examples", "url-checker", "url-checker.noros.ts");
-    const dir = tempDir("noros-size-");
-    const tf = compile({ file, cwd: path.dirname(file), targets: ["terraform"] }).artefacts.find((a) => a.path.endsWith(".tf.json"));
-    writeFileSync(path.join(dir, "main.tf.json"), tf?.contents ?? "");
-    expect(oversizedResources(dir, DEFAULT_SIZE_LIMITS)).toEqual([]);
+    for (const c of cases.filter((k) => k.tier === "aws")) {
+      const file = path.join(repoRoot, c.system);
+      const dir = tempDir("noros-size-");
+      const tf = compile({ file, cwd: path.dirname(file), targets: ["terraform"] }).artefacts.find((a) => a.path.endsWith(".tf.json"));
+      writeFileSync(path.join(dir, "main.tf.json"), tf?.contents ?? "");
+      const allowed = c.allowSizes?.instanceTypes ?? [];
+      expect(oversizedResources(dir, { ...DEFAULT_SIZE_LIMITS, instanceTypes: [...DEFAULT_SIZE_LIMITS.instanceTypes, ...allowed] }), c.name).toEqual([]);
+      // An allowance the example does not need is a hole in the guard: each allowed size is used.
+      for (const size of allowed) expect(oversizedResources(dir, DEFAULT_SIZE_LIMITS).join("\n"), c.name).toContain(`is ${size} `);
+    }
+  }, 60_000);
+
+  it("widens the limits by a case's allowance, logs it, and refuses an allowance without a reason", async () => {
+    const tf = { resource: { aws_instance: { game: { instance_type: "c6i.large" } } } };
+    const lines: string[] = [];
+    const deploy = (reason: string) => {
+      const t = awsTier({
+        callerIdentity: async () => ({ Account: "1" }),
+        account: "1",
+        terraform: fakeTerraform,
+        deployer: (c, context) => new TerraformDeployment(c, { ...context, log: (l) => lines.push(l) }, { terraform: fakeTerraform, write: (dir) => (writeFileSync(path.join(dir, "main.tf.json"), JSON.stringify(tf)), dir) }),
+      });
+      return run({ ...awsCase(), allowSizes: { instanceTypes: ["c6i.large"], reason } }, t);
+    };
+    expect((await deploy("the game needs it")).cases[0]?.status).toBe("passed");
+    expect(lines).toContain("size guard: this case may also use c6i.large (the game needs it)");
+    expect(calls().some((c) => c.startsWith("apply"))).toBe(true);
+    expect((await deploy(" ")).cases[0]?.reason).toMatch(/allowSizes needs a reason/);
   });
 });
 

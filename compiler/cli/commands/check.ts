@@ -23,10 +23,21 @@ export function runCheck(file: string | undefined, options: { json?: boolean }, 
       reason: node.props.reason,
       blocks: rawBlocks(node).map((b) => b.address),
     })),
-    // Every secure default weakened on purpose, with the author's reason, for reviewers.
-    waivers: nodesOf(compiled.graph, "database").flatMap((node) =>
-      node.props.deletionProtection === true ? [] : [{ construct: `database ${node.name}`, property: "deletionProtection", at: `${displayPath(node.pos.file, io.cwd)}:${node.pos.line}:${node.pos.col}`, reason: node.props.deletionProtection.off }],
-    ),
+    // Every secure default weakened on purpose, with the author's reason, for reviewers: the security
+    // policy's waivers in force (with the blocks whose findings each waives), then the properties that
+    // weaken a default by themselves (a database's deletion protection off, with its reason).
+    waivers: [
+      ...compiled.policy.waivers.map((w) => ({
+        rule: w.rule,
+        construct: `${w.kind} ${w.construct}`,
+        at: `${displayPath(w.pos.file, io.cwd)}:${w.pos.line}:${w.pos.col}`,
+        reason: w.reason,
+        covers: w.covers,
+      })),
+      ...nodesOf(compiled.graph, "database").flatMap((node) =>
+        node.props.deletionProtection === true ? [] : [{ construct: `database ${node.name}`, property: "deletionProtection", at: `${displayPath(node.pos.file, io.cwd)}:${node.pos.line}:${node.pos.col}`, reason: node.props.deletionProtection.off }],
+      ),
+    ],
     diagnostics: diagnosticsJson(compiled.diagnostics, io.cwd),
   };
   if (options.json) {
@@ -34,9 +45,12 @@ export function runCheck(file: string | undefined, options: { json?: boolean }, 
     return EXIT_OK;
   }
   printDiagnostics(io, compiled.diagnostics);
-  io.stdout(`${summary.file}: ${summary.system} is valid: ${summary.constructs} constructs, ${summary.resources} Terraform resources, provider schemas satisfied\n`);
+  io.stdout(`${summary.file}: ${summary.system} is valid: ${summary.constructs} constructs, ${summary.resources} Terraform resources, provider schemas satisfied, security policy ${summary.waivers.length === 0 ? "met" : `met with ${summary.waivers.length} waiver${summary.waivers.length === 1 ? "" : "s"}`}\n`);
   for (const g of summary.grants) io.stdout(`  grant ${g.principal}: ${g.actions.join(", ")} (${g.reason})\n`);
-  for (const w of summary.waivers) io.stdout(`  waiver ${w.construct} ${w.property} off at ${w.at} (${w.reason})\n`);
+  for (const w of summary.waivers) {
+    if ("rule" in w) io.stdout(`  waiver ${w.rule} on ${w.construct} at ${w.at}: ${w.covers.join(", ")} (${w.reason})\n`);
+    else io.stdout(`  waiver ${w.construct} ${w.property} off at ${w.at} (${w.reason})\n`);
+  }
   for (const h of summary.escapeHatches) io.stdout(`  escape hatch ${h.kind} "${h.name}" at ${h.at}: ${h.blocks.join(", ")} (${h.reason})\n`);
   return EXIT_OK;
 }

@@ -4,12 +4,14 @@ import type { TerraformDocument } from "../document.js";
 import { interpolate } from "../expression.js";
 import { localName, nameTag, physicalName } from "../naming.js";
 import { policyDocument } from "../policy-document.js";
+import { keyAdministrationActions } from "./kms-key.js";
 
 /**
  * The key of a topic that CloudWatch alarms notify: the AWS-managed SNS key admits only principals of
  * the account calling through SNS, never CloudWatch itself, so an alarm's notification would be
  * dropped. This key admits exactly what that key does (any principal of this account, only through
- * SNS) plus CloudWatch, and the account's administrators manage it through IAM.
+ * SNS) plus CloudWatch, and the account's administrators manage it through IAM: administration
+ * without use, like a kmsKey's (no kms:*, so no principal decrypts except through SNS or as CloudWatch).
  */
 function lowerTopicKey(tf: TerraformDocument, n: string, region: string): string {
   const account = tf.data("aws_caller_identity", "current", {}, "system");
@@ -18,8 +20,8 @@ function lowerTopicKey(tf: TerraformDocument, n: string, region: string): string
     "aws_iam_policy_document",
     localName(n, "sns_key"),
     policyDocument([
-      // The default key policy: without it no IAM policy could ever manage the key again.
-      { sid: "AccountAdministers", actions: ["kms:*"], resources: ["*"], principals: [{ type: "AWS", identifiers: [`arn:aws:iam::${interpolate(`${account}.account_id`)}:root`] }] },
+      // The account keeps PutKeyPolicy (among the administration actions), so the key is never locked out.
+      { sid: "AccountAdministers", actions: keyAdministrationActions, resources: ["*"], principals: [{ type: "AWS", identifiers: [`arn:aws:iam::${interpolate(`${account}.account_id`)}:root`] }] },
       {
         sid: "PublishersThroughSns",
         actions: ["kms:Decrypt", "kms:GenerateDataKey*"],

@@ -119,12 +119,22 @@ export class TerraformDeployment implements Deployment {
     return r;
   }
 
+  /** The tier's limits, widened by the case's reasoned allowance (which is logged). */
+  private sizeLimits(): SizeLimits {
+    const base = this.options.sizeLimits ?? DEFAULT_SIZE_LIMITS;
+    const allowed = this.c.allowSizes;
+    if (!allowed) return base;
+    if (allowed.reason.trim() === "") throw new Error(`case ${this.c.name}: allowSizes needs a reason`);
+    this.context.log(`size guard: this case may also use ${allowed.instanceTypes.join(", ")} (${allowed.reason})`);
+    return { ...base, instanceTypes: [...base.instanceTypes, ...allowed.instanceTypes] };
+  }
+
   async deploy(): Promise<Record<string, number>> {
     const phases: Record<string, number> = {};
     let t = Date.now();
     this.context.log(`run id ${this.runId}, work directory ${this.dir}`);
     this.tfDir = this.options.write ? this.options.write(this.dir, this.c, this.context) : await compileTerraform(this.dir, this.c, this.context);
-    const oversized = oversizedResources(this.tfDir, this.options.sizeLimits ?? DEFAULT_SIZE_LIMITS);
+    const oversized = oversizedResources(this.tfDir, this.sizeLimits());
     if (oversized.length > 0) throw new Error(`refusing to apply: test runs are capped to small sizes, and ${oversized.join("; ")}`);
     phases.compile = Date.now() - t;
     t = Date.now();

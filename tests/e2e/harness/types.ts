@@ -36,6 +36,11 @@ export interface E2eCase {
   readonly expect: Expectation;
   /** Seconds from the deployment's start until the endpoint must have answered as expected. */
   readonly timeoutS: number;
+  /**
+   * Sizes this case may use beyond the aws tier's small defaults (size-limits.ts), with why: the
+   * guard stays on for everything else, and the run prints the allowance before applying.
+   */
+  readonly allowSizes?: { readonly instanceTypes: readonly string[]; readonly reason: string };
   /** Runs before the deployment (a loopback server the services talk to, ...); closed after teardown. */
   readonly setup?: (context: { readonly tier: TierName }) => Promise<CaseFixture>;
 }

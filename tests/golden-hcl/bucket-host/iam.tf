@@ -4,10 +4,27 @@ data "aws_caller_identity" "current" {}
 
 data "aws_iam_policy_document" "alerts_sns_key" {
   statement {
-    actions   = ["kms:*"]
     effect    = "Allow"
     resources = ["*"]
     sid       = "AccountAdministers"
+
+    actions = [
+      "kms:CancelKeyDeletion",
+      "kms:Create*",
+      "kms:Delete*",
+      "kms:Describe*",
+      "kms:Disable*",
+      "kms:Enable*",
+      "kms:Get*",
+      "kms:List*",
+      "kms:Put*",
+      "kms:Revoke*",
+      "kms:RotateKeyOnDemand",
+      "kms:ScheduleKeyDeletion",
+      "kms:TagResource",
+      "kms:UntagResource",
+      "kms:Update*",
+    ]
 
     principals {
       identifiers = ["arn:aws:iam::${data.aws_caller_identity.current.account_id}:root"]
