@@ -147,12 +147,52 @@ export interface Graph {
   readonly installScripts: ReadonlyMap<string, InstallScript>;
 }
 
-export function nodesOf<K extends ConstructKind>(graph: Graph, kind: K): Array<GraphNode<K>> {
-  return graph.nodes.filter((n): n is Extract<AnyNode, { kind: K }> => n.kind === kind) as unknown as Array<GraphNode<K>>;
+/*
+ * Lookups by kind, name and receiver are indexed once per graph: lowering asks them for every node, and
+ * a scan each time would make compiling a system quadratic in its size. The graph is immutable, so an
+ * index never goes stale; a derived graph (`{ ...graph, ... }`) is a new key and gets its own.
+ */
+const byKind = new WeakMap<object, Map<string, AnyNode[]>>();
+const byName = new WeakMap<object, Map<string, AnyNode>>();
+const flowsByReceiver = new WeakMap<object, Map<string, Flow[]>>();
+
+export function nodesOf<K extends ConstructKind>(graph: Pick<Graph, "nodes">, kind: K): ReadonlyArray<GraphNode<K>> {
+  let index = byKind.get(graph);
+  if (!index) {
+    index = new Map();
+    for (const node of graph.nodes) {
+      const list = index.get(node.kind);
+      if (list) list.push(node);
+      else index.set(node.kind, [node]);
+    }
+    byKind.set(graph, index);
+  }
+  return (index.get(kind) ?? []) as unknown as ReadonlyArray<GraphNode<K>>;
 }
 
-export function nodeNamed(graph: Graph, name: string): AnyNode | undefined {
-  return graph.nodes.find((n) => n.name === name);
+export function nodeNamed(graph: Pick<Graph, "nodes">, name: string): AnyNode | undefined {
+  let index = byName.get(graph);
+  if (!index) {
+    index = new Map(graph.nodes.map((n) => [n.name, n]));
+    byName.set(graph, index);
+  }
+  return index.get(name);
+}
+
+/** The flows a construct receives, in the graph's order. */
+export function flowsTo(graph: Pick<Graph, "flows">, kind: FlowKind, name: string): readonly Flow[] {
+  let index = flowsByReceiver.get(graph);
+  if (!index) {
+    index = new Map();
+    for (const flow of graph.flows) {
+      const key = `${flow.to.kind}\0${flow.to.name}`;
+      const list = index.get(key);
+      if (list) list.push(flow);
+      else index.set(key, [flow]);
+    }
+    flowsByReceiver.set(graph, index);
+  }
+  return index.get(`${kind}\0${name}`) ?? [];
 }
 
 export type { RefValue, TextValue, Use };

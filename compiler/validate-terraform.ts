@@ -1,6 +1,6 @@
 import { positionOfPath } from "./check/positions.js";
 import { diagnostic, type Diagnostic, type SourcePosition } from "./diagnostics/diagnostic.js";
-import type { AnyNode, Graph } from "./graph.js";
+import { nodeNamed as nodeNamedIn, type AnyNode, type Graph } from "./graph.js";
 import { validateTerraform } from "../targets/terraform/schema/validate.js";
 import type { TerraformOutput } from "../targets/terraform/lower.js";
 
@@ -20,7 +20,7 @@ const positionIn = (node: AnyNode, path: readonly string[]): SourcePosition => p
  * at the construct (for an escape hatch, the very block) that produced it.
  */
 export function validateAgainstProviders(terraform: TerraformOutput, graph: Graph, entry: string): Diagnostic[] {
-  const nodeNamed = (name: string | undefined) => (name === undefined ? undefined : graph.nodes.find((n) => n.name === name));
+  const nodeNamed = (name: string | undefined) => (name === undefined ? undefined : nodeNamedIn(graph, name));
   const fallback = graph.system.pos ?? { file: entry, line: 1, col: 1 };
   const conflicts = terraform.conflicts.map((c) => {
     const node = nodeNamed(c.origin);

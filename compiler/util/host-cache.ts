@@ -1,11 +1,11 @@
-import type { Graph, GraphNode } from "../graph.js";
+import { nodesOf, type Graph, type GraphNode } from "../graph.js";
 
 /**
  * The caches that run on a host (`on: { host }`), sorted by name. The Nix target makes each a Redis
  * server; the Terraform target admits its clients and hands the host its auth token's ARN.
  */
 export function cachesOnHost(graph: Pick<Graph, "nodes">, host: string): Array<GraphNode<"cache">> {
-  return graph.nodes.filter((n) => n.kind === "cache" && typeof n.props.on === "object" && n.props.on.host.name === host) as unknown as Array<GraphNode<"cache">>;
+  return nodesOf(graph, "cache").filter((n) => typeof n.props.on === "object" && n.props.on.host.name === host);
 }
 
 /**

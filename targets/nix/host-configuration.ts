@@ -1,4 +1,4 @@
-import type { Graph, GraphNode } from "../../compiler/graph.js";
+import { flowsTo, nodeNamed, type Graph, type GraphNode } from "../../compiler/graph.js";
 import { nix, type NixExpr } from "./ast.js";
 import { printNix } from "./print.js";
 import { cacheSettings } from "./cache.js";
@@ -13,7 +13,7 @@ export const NIXOS_RELEASE = "25.05";
  * values are known only once deployed).
  */
 export function hostConfiguration(graph: Graph, host: GraphNode<"host">): string {
-  const network = graph.nodes.find((n) => n.kind === "network" && n.name === host.props.network.name);
+  const network = nodeNamed(graph, host.props.network.name);
   const networkCidr = network?.kind === "network" ? network.props.cidr : "0.0.0.0/0";
   // Each module is its own NixOS module in `imports`: NixOS merges what several of them set.
   const modules = lowerModules(host.props.modules, { graph, host, networkCidr, region: graph.system.props.region });
@@ -32,7 +32,7 @@ export function hostConfiguration(graph: Graph, host: GraphNode<"host">): string
   };
   // The security group admits the declared flows; NixOS's own firewall (on by default) must open the same ports.
   for (const [protocol, option] of [["tcp", "networking.firewall.allowedTCPPorts"], ["udp", "networking.firewall.allowedUDPPorts"]] as const) {
-    const admitted = graph.flows.filter((flow) => flow.to.kind === host.kind && flow.to.name === host.name && flow.protocol === protocol);
+    const admitted = flowsTo(graph, host.kind, host.name).filter((flow) => flow.protocol === protocol);
     const ports = [...new Set(admitted.map((flow) => flow.port))].sort((a, b) => a - b);
     if (ports.length > 0) settings[option] = nix.list(ports.map((port) => nix.num(port)));
   }

@@ -1,4 +1,4 @@
-import type { Graph, GraphNode } from "../../../compiler/graph.js";
+import { nodeNamed, type Graph, type GraphNode } from "../../../compiler/graph.js";
 import { moduleFlows } from "../../../compiler/util/module-flows.js";
 import type { TerraformDocument } from "../document.js";
 import { interpolate } from "../expression.js";
@@ -11,7 +11,7 @@ import { allowIngress, securityGroupOf } from "../security-groups.js";
  * targets read), and the ports a module reaches its peers on are let out to the network only.
  */
 export function lowerHostModuleRules(node: GraphNode<"host"> | GraphNode<"host-group">, tf: TerraformDocument, graph: Graph): void {
-  const network = graph.nodes.find((n) => n.kind === "network" && n.name === node.props.network.name);
+  const network = nodeNamed(graph, node.props.network.name);
   if (network?.kind !== "network" || node.props.modules.length === 0) return;
   const n = node.name;
   for (const f of moduleFlows(node.props.modules, network.props.cidr)) {
