@@ -9,7 +9,7 @@ import { network } from "./network.ts";
 import { resultsToken } from "./secrets.ts";
 
 /** Holds the input list (urls.json) and the results (results.json); only the checker may touch it. */
-// requirement S3.3 (partly): the task role gets exactly read and write on its bucket, derived from readers/writers (CloudWatch is open)
+// requirement S3.3: the task role gets exactly read and write on its bucket, derived from readers/writers; its CloudWatch output (logs, and the EMF custom metrics CloudWatch extracts from them) goes through the execution role to the service's own log group only
 const data = bucket("data", { readers: [lazy(() => checker)], writers: [lazy(() => checker)] });
 
 // requirement S3.1: `service("checker")` from ./app: checks the URLs in parallel and writes one results JSON to the bucket
@@ -27,7 +27,7 @@ const checker = service("checker", {
     CONCURRENCY: "20",
     METRICS_NAMESPACE: "url-checker",
   },
-  // requirement S3.3 (partly): `secrets` takes a secret's .value only (a literal is a compile error): ECS fetches it from Secrets Manager by ARN into RESULTS_TOKEN, with the execution role limited to that one secret
+  // requirement S3.3: `secrets` takes a secret's .value only (a literal is a compile error): ECS fetches it from Secrets Manager by ARN into RESULTS_TOKEN, with the execution role limited to that one secret
   secrets: { RESULTS_TOKEN: resultsToken.value },
   // The container HEALTHCHECK, also the load balancer's target health check; the custom metrics' alarm is in alarms.ts.
   healthCheck: { path: "/health", intervalS: 30, timeoutS: 5, retries: 3 },
