@@ -7,7 +7,8 @@ export type Failover = Construct<"failover", FailoverInput> & { readonly fqdn: R
 
 /**
  * Route53 failover routing: one name, a primary and a secondary record, and the primary answers only
- * while its health check passes.
+ * while its health check passes. Each origin is a load balancer, or a cluster with `ingress` (the
+ * network load balancer of its ingress controller).
  */
 export function failover(name: string, props: FailoverInput): Failover {
   return construct("failover", name, props, failoverAttributes);

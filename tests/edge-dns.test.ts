@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { clusterSystem, diagnosticsOf as eksDiagnostics, positionIn, terraformOf } from "./helpers/eks.js";
 import { compileSystem, diagnosticsOf } from "./helpers/system.js";
 
 const lines = (...body: string[]) => body.join("\n");
@@ -103,5 +104,57 @@ describe("DNS mistakes, at their position", () => {
         end("zone, www, probe"),
       ),
     ).toEqual(["NOROS2087 6:32", "NOROS2088 7:73", "NOROS2086 8:93"]);
+  });
+});
+
+describe("failover from a cluster's ingress", () => {
+  // Line 6 of clusterSystem's file: a standby load balancer, the zone, the health check and the failover.
+  const EXTRA = 6;
+  const extra = (origins: string) =>
+    [
+      'const spare = host("spare", { network: net });',
+      'const standby = waive(loadBalancer("standby", { network: net, listeners: [{ port: 80, protocol: "http", forward: { to: [spare] } }] }), "NOROS-ALB-002", "plain HTTP in a test of failover records");',
+      'const zone = dnsZone("zone", { domain: "example.com" });',
+      'const probe = healthCheck("probe", { target: k8s.ingressHostname, protocol: "http", path: "/health" });',
+      `const site = failover("site", { zone, name: "www.example.com", ${origins}, healthCheck: probe });`,
+    ].join(" ");
+  const system = (origins: string, cluster?: string) =>
+    clusterSystem({ imports: "dnsZone, failover, healthCheck, host, loadBalancer, waive", extra: extra(origins), resources: "spare, standby, zone, probe, site", ...(cluster ? { cluster } : {}) });
+
+  it("aliases the primary to the ingress controller's load balancer, by its hostname and the region's zone of network load balancers", () => {
+    const doc = terraformOf(system("primary: k8s, secondary: standby"));
+    const records = doc.resource.aws_route53_record ?? {};
+    expect(records.site_primary).toMatchObject({
+      type: "A",
+      failover_routing_policy: [{ type: "PRIMARY" }],
+      health_check_id: "${aws_route53_health_check.probe.id}",
+      alias: [
+        {
+          name: "${data.kubernetes_service_v1.k8s_ingress.status[0].load_balancer[0].ingress[0].hostname}",
+          zone_id: "${data.aws_lb_hosted_zone_id.k8s_ingress.id}",
+          evaluate_target_health: true,
+        },
+      ],
+    });
+    expect(doc.data.aws_lb_hosted_zone_id).toEqual({ k8s_ingress: { load_balancer_type: "network" } });
+    expect(records.site_secondary).toMatchObject({ failover_routing_policy: [{ type: "SECONDARY" }], alias: [{ name: "${aws_lb.standby.dns_name}", zone_id: "${aws_lb.standby.zone_id}" }] });
+    expect(doc.resource.aws_route53_health_check?.probe).toMatchObject({ fqdn: "${data.kubernetes_service_v1.k8s_ingress.status[0].load_balancer[0].ingress[0].hostname}", type: "HTTP", resource_path: "/health" });
+  });
+
+  it("can fail over to the ingress as well, and needs no hosted zone lookup between load balancers", () => {
+    const reversed = terraformOf(system("primary: standby, secondary: k8s"));
+    expect(reversed.resource.aws_route53_record?.site_secondary).toMatchObject({ alias: [{ zone_id: "${data.aws_lb_hosted_zone_id.k8s_ingress.id}" }] });
+    expect(reversed.resource.aws_route53_record?.site_primary).toMatchObject({ alias: [{ zone_id: "${aws_lb.standby.zone_id}" }] });
+  });
+
+  it("a cluster without ingress (NOROS3069), the same cluster twice (NOROS3068), an origin that is neither, refused by its type (NOROS1005)", () => {
+    const noIngress = system("primary: k8s, secondary: standby", "nodeGroups: { main: { min: 1, max: 3 } }");
+    // The health check's reference to the missing ingress is reported too (NOROS3088).
+    expect(eksDiagnostics(noIngress)).toEqual([`NOROS3088 ${positionIn(noIngress, EXTRA, "target: k8s")}`, `NOROS3069 ${positionIn(noIngress, EXTRA, "primary: k8s")}`]);
+    const twice = system("primary: k8s, secondary: k8s");
+    expect(eksDiagnostics(twice)).toEqual([`NOROS3068 ${positionIn(twice, EXTRA, "secondary: k8s")}`]);
+    // The inferred input type admits load balancers and clusters only, so the type check refuses a topic.
+    const topic = system("primary: k8s, secondary: alerts");
+    expect(eksDiagnostics(topic)).toEqual([`NOROS1005 ${positionIn(topic, EXTRA, "secondary: alerts")}`]);
   });
 });

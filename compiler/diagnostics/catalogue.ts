@@ -126,7 +126,13 @@ const compilerCodes: Record<string, Explanation> = {
     title: "A load balancer's network lacks the subnets it needs.",
     explanation: "An internet-facing load balancer sits in the network's public subnets, an internal one in its private subnets; an application load balancer needs them in at least two availability zones.",
   },
-  NOROS3068: { title: "A failover's primary and secondary are the same load balancer." },
+  NOROS3068: { title: "A failover's primary and secondary are the same origin." },
+  NOROS3069: {
+    title: "A failover points at a cluster that has no ingress.",
+    explanation: "A cluster as a failover origin stands for the network load balancer of its ingress controller; without `ingress` the cluster has no such load balancer, so the record would point at nothing.",
+    example: 'failover("site", { zone, name: "example.com", primary: web, secondary: standby, healthCheck: probe }) // web has no ingress',
+    fix: "Give the cluster `ingress: { nodeGroup }`, or point the failover at a load balancer.",
+  },
   NOROS3070: {
     title: "A secret's value is used where it would be written out in plain text.",
     explanation: "A secret's `.value` is accepted only where a secret is expected: a service's `secrets` (lowered to the task definition's `valueFrom`, an ARN), a database user's password and a cache's auth token (set by Terraform from the generated value). Anywhere else (an environment variable, user data, an output, raw.terraform) it would land in a file, a plan or a log.",

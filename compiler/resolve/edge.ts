@@ -1,6 +1,7 @@
 /**
  * What the edge constructs ask of each other: a load balancer's targets run in its network and can be
- * registered, names stay inside their zones, a failover has two different origins.
+ * registered, names stay inside their zones, a failover has two different origins, each of them a load
+ * balancer (a cluster's only through its ingress).
  */
 import { insideZone } from "../../dsl/schemas/domain.js";
 import type { CheckedNode } from "../check/check.js";
@@ -39,8 +40,18 @@ export function edgeDiagnostics(nodes: readonly AnyNode[], byName: ReadonlyMap<s
         out.push(diagnostic(at(node, ["name"]), "NOROS3066", `${node.kind} "${node.name}" names ${node.props.name}, which is not in zone "${node.props.zone.name}" (${domain})`, { hint: `use ${domain} or a name ending in .${domain}` }));
       }
     }
-    if (node.kind === "failover" && node.props.primary.name === node.props.secondary.name) {
-      out.push(diagnostic(at(node, ["secondary"]), "NOROS3068", `failover "${node.name}" has the same load balancer as primary and secondary, so it can fail over to nothing`, { hint: "give the secondary another origin (another region's load balancer, for example)" }));
+    if (node.kind === "failover") {
+      const { primary, secondary } = node.props;
+      if (primary.kind === secondary.kind && primary.name === secondary.name) {
+        const what = primary.kind === "cluster" ? "cluster ingress" : "load balancer";
+        out.push(diagnostic(at(node, ["secondary"]), "NOROS3068", `failover "${node.name}" has the same ${what} as primary and secondary, so it can fail over to nothing`, { hint: "give the secondary another origin (another region's load balancer, for example)" }));
+      }
+      for (const role of ["primary", "secondary"] as const) {
+        const origin = named.get(node.props[role].name);
+        if (origin?.kind === "cluster" && !origin.props.ingress) {
+          out.push(diagnostic(at(node, [role]), "NOROS3069", `failover "${node.name}" points its ${role} at cluster "${origin.name}", which has no ingress and so no load balancer to point at`, { hint: "give the cluster ingress: { nodeGroup }" }));
+        }
+      }
     }
   }
   return out;

@@ -79,6 +79,15 @@ export const cases: E2eCase[] = [
     timeoutS: 60,
   },
   {
+    name: "web-cluster-standby",
+    system: "examples/web-cluster/web-cluster.noros.ts",
+    tier: "local",
+    // The failover origin: every path but /health is the "we are recovering" notice, with 503.
+    endpoint: "service:standby/shop",
+    expect: { status: 503, bodyIncludes: "We are recovering" },
+    timeoutS: 60,
+  },
+  {
     name: "url-checker-aws",
     system: "examples/url-checker/url-checker.noros.ts",
     tier: "aws",

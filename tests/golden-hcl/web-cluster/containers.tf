@@ -27,6 +27,11 @@ resource "aws_ecr_lifecycle_policy" "shop" {
   repository = aws_ecr_repository.shop.name
 }
 
+resource "aws_ecr_lifecycle_policy" "standby" {
+  policy     = "{\"rules\":[{\"rulePriority\":1,\"description\":\"keep the 20 newest images\",\"selection\":{\"tagStatus\":\"any\",\"countType\":\"imageCountMoreThan\",\"countNumber\":20},\"action\":{\"type\":\"expire\"}}]}"
+  repository = aws_ecr_repository.standby.name
+}
+
 resource "aws_ecr_lifecycle_policy" "status" {
   policy     = "{\"rules\":[{\"rulePriority\":1,\"description\":\"keep the 20 newest images\",\"selection\":{\"tagStatus\":\"any\",\"countType\":\"imageCountMoreThan\",\"countNumber\":20},\"action\":{\"type\":\"expire\"}}]}"
   repository = aws_ecr_repository.status.name
@@ -66,6 +71,23 @@ resource "aws_ecr_repository" "shop" {
   }
 }
 
+resource "aws_ecr_repository" "standby" {
+  image_tag_mutability = "IMMUTABLE"
+  name                 = "${var.name_prefix}-standby"
+
+  tags = {
+    Name = "${var.name_prefix}-standby"
+  }
+
+  encryption_configuration {
+    encryption_type = "AES256"
+  }
+
+  image_scanning_configuration {
+    scan_on_push = true
+  }
+}
+
 resource "aws_ecr_repository" "status" {
   image_tag_mutability = "IMMUTABLE"
   name                 = "${var.name_prefix}-status"
@@ -80,6 +102,69 @@ resource "aws_ecr_repository" "status" {
 
   image_scanning_configuration {
     scan_on_push = true
+  }
+}
+
+resource "aws_ecs_cluster" "noros" {
+  name = var.name_prefix
+
+  setting {
+    name  = "containerInsights"
+    value = "enabled"
+  }
+}
+
+resource "aws_ecs_service" "standby" {
+  cluster                           = aws_ecs_cluster.noros.id
+  desired_count                     = 1
+  enable_execute_command            = false
+  health_check_grace_period_seconds = 60
+  launch_type                       = "FARGATE"
+  name                              = "${var.name_prefix}-standby"
+  propagate_tags                    = "SERVICE"
+  task_definition                   = aws_ecs_task_definition.standby.arn
+
+  tags = {
+    Name = "${var.name_prefix}-standby"
+  }
+
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+
+  load_balancer {
+    container_name   = "standby"
+    container_port   = 8080
+    target_group_arn = aws_lb_target_group.standby-lb_http_80.arn
+  }
+
+  network_configuration {
+    assign_public_ip = false
+    security_groups  = [aws_security_group.standby_service.id]
+    subnets          = [aws_subnet.main_private_0.id, aws_subnet.main_private_1.id]
+  }
+
+  depends_on = [aws_lb_listener.standby-lb_http_80]
+}
+
+resource "aws_ecs_task_definition" "standby" {
+  container_definitions    = "[{\"name\":\"standby\",\"image\":\"${aws_ecr_repository.standby.repository_url}:${var.standby_image_tag}\",\"essential\":true,\"readonlyRootFilesystem\":false,\"portMappings\":[{\"containerPort\":8080,\"protocol\":\"tcp\"}],\"environment\":[{\"name\":\"PORT\",\"value\":\"8080\"},{\"name\":\"HOST\",\"value\":\"0.0.0.0\"}],\"healthCheck\":{\"command\":[\"CMD\",\"node\",\"-e\",\"const r=require(\\\"http\\\").get({host:\\\"127.0.0.1\\\",port:process.env.PORT,path:\\\"/health\\\",timeout:5000},(s)=>process.exit(s.statusCode>=200&&s.statusCode<400?0:1));r.on(\\\"timeout\\\",()=>process.exit(1));r.on(\\\"error\\\",()=>process.exit(1));\"],\"interval\":30,\"timeout\":5,\"retries\":3,\"startPeriod\":10},\"logConfiguration\":{\"logDriver\":\"awslogs\",\"options\":{\"awslogs-group\":\"${aws_cloudwatch_log_group.standby_service.name}\",\"awslogs-region\":\"eu-central-1\",\"awslogs-stream-prefix\":\"standby\"}}}]"
+  cpu                      = "256"
+  execution_role_arn       = aws_iam_role.standby_execution.arn
+  family                   = "${var.name_prefix}-standby"
+  memory                   = "512"
+  network_mode             = "awsvpc"
+  requires_compatibilities = ["FARGATE"]
+  task_role_arn            = aws_iam_role.standby_task.arn
+
+  tags = {
+    Name = "${var.name_prefix}-standby"
+  }
+
+  runtime_platform {
+    cpu_architecture        = "X86_64"
+    operating_system_family = "LINUX"
   }
 }
 

@@ -52,6 +52,47 @@ data "aws_iam_policy_document" "shop_task_assume" {
   }
 }
 
+data "aws_iam_policy_document" "standby_ecs_assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    effect  = "Allow"
+    sid     = "EcsTasksAssumeRole"
+
+    principals {
+      identifiers = ["ecs-tasks.amazonaws.com"]
+      type        = "Service"
+    }
+  }
+}
+
+data "aws_iam_policy_document" "standby_execution" {
+  statement {
+    actions   = ["ecr:GetAuthorizationToken"]
+    effect    = "Allow"
+    resources = ["*"]
+    sid       = "EcrLogin"
+  }
+
+  statement {
+    effect    = "Allow"
+    resources = [aws_ecr_repository.standby.arn]
+    sid       = "PullOwnImages"
+
+    actions = [
+      "ecr:BatchCheckLayerAvailability",
+      "ecr:BatchGetImage",
+      "ecr:GetDownloadUrlForLayer",
+    ]
+  }
+
+  statement {
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    effect    = "Allow"
+    resources = ["${aws_cloudwatch_log_group.standby_service.arn}:*"]
+    sid       = "WriteOwnLogs"
+  }
+}
+
 data "aws_iam_policy_document" "status_task_assume" {
   statement {
     actions = ["sts:AssumeRoleWithWebIdentity"]
@@ -258,6 +299,24 @@ resource "aws_iam_role" "shop_task" {
   }
 }
 
+resource "aws_iam_role" "standby_execution" {
+  assume_role_policy = data.aws_iam_policy_document.standby_ecs_assume.json
+  name               = "${var.name_prefix}-standby-execution"
+
+  tags = {
+    Name = "${var.name_prefix}-standby-execution"
+  }
+}
+
+resource "aws_iam_role" "standby_task" {
+  assume_role_policy = data.aws_iam_policy_document.standby_ecs_assume.json
+  name               = "${var.name_prefix}-standby-task"
+
+  tags = {
+    Name = "${var.name_prefix}-standby-task"
+  }
+}
+
 resource "aws_iam_role" "status_task" {
   assume_role_policy = data.aws_iam_policy_document.status_task_assume.json
   name               = "${var.name_prefix}-status-task"
@@ -310,6 +369,12 @@ resource "aws_iam_role" "web_node" {
   tags = {
     Name = "${var.name_prefix}-web-node"
   }
+}
+
+resource "aws_iam_role_policy" "standby_execution" {
+  name   = "${var.name_prefix}-standby-execution"
+  policy = data.aws_iam_policy_document.standby_execution.json
+  role   = aws_iam_role.standby_execution.id
 }
 
 resource "aws_iam_role_policy" "web_alertmanager" {

@@ -4,6 +4,10 @@ data "aws_availability_zones" "available" {
   state = "available"
 }
 
+data "aws_lb_hosted_zone_id" "web_ingress" {
+  load_balancer_type = "network"
+}
+
 resource "aws_default_security_group" "main" {
   vpc_id = aws_vpc.main.id
 
@@ -28,6 +32,62 @@ resource "aws_internet_gateway" "main" {
   }
 }
 
+resource "aws_lb" "standby-lb" {
+  desync_mitigation_mode     = "defensive"
+  drop_invalid_header_fields = true
+  internal                   = false
+  load_balancer_type         = "application"
+  security_groups            = [aws_security_group.standby-lb_lb.id]
+  subnets                    = [aws_subnet.main_public_0.id, aws_subnet.main_public_1.id]
+
+  tags = {
+    Name = "${var.name_prefix}-standby-lb"
+  }
+}
+
+resource "aws_lb_listener" "standby-lb_http_80" {
+  load_balancer_arn = aws_lb.standby-lb.arn
+  port              = 80
+  protocol          = "HTTP"
+
+  tags = {
+    Name = "${var.name_prefix}-standby-lb-http-80"
+  }
+
+  default_action {
+    target_group_arn = aws_lb_target_group.standby-lb_http_80.arn
+    type             = "forward"
+  }
+}
+
+resource "aws_lb_target_group" "standby-lb_http_80" {
+  deregistration_delay = "30"
+  port                 = 8080
+  protocol             = "HTTP"
+  target_type          = "ip"
+  vpc_id               = aws_vpc.main.id
+
+  tags = {
+    Name = "${var.name_prefix}-standby-lb-http-80"
+  }
+
+  health_check {
+    enabled             = true
+    healthy_threshold   = 3
+    interval            = 30
+    matcher             = "200-399"
+    path                = "/health"
+    port                = "traffic-port"
+    protocol            = "HTTP"
+    timeout             = 5
+    unhealthy_threshold = 3
+  }
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
 resource "aws_nat_gateway" "main" {
   allocation_id = aws_eip.main_nat.id
   subnet_id     = aws_subnet.main_public_0.id
@@ -49,6 +109,63 @@ resource "aws_route" "main_public_internet" {
   destination_cidr_block = "0.0.0.0/0"
   gateway_id             = aws_internet_gateway.main.id
   route_table_id         = aws_route_table.main_public.id
+}
+
+resource "aws_route53_health_check" "web-probe" {
+  failure_threshold = 3
+  fqdn              = data.kubernetes_service_v1.web_ingress.status[0].load_balancer[0].ingress[0].hostname
+  port              = 80
+  request_interval  = 10
+  resource_path     = "/health"
+  type              = "HTTP"
+
+  tags = {
+    Name = "${var.name_prefix}-web-probe"
+  }
+}
+
+resource "aws_route53_record" "site_primary" {
+  health_check_id = aws_route53_health_check.web-probe.id
+  name            = "web-cluster.example.com"
+  set_identifier  = "site-primary"
+  type            = "A"
+  zone_id         = local.web-zone_zone_id
+
+  alias {
+    evaluate_target_health = true
+    name                   = data.kubernetes_service_v1.web_ingress.status[0].load_balancer[0].ingress[0].hostname
+    zone_id                = data.aws_lb_hosted_zone_id.web_ingress.id
+  }
+
+  failover_routing_policy {
+    type = "PRIMARY"
+  }
+}
+
+resource "aws_route53_record" "site_secondary" {
+  name           = "web-cluster.example.com"
+  set_identifier = "site-secondary"
+  type           = "A"
+  zone_id        = local.web-zone_zone_id
+
+  alias {
+    evaluate_target_health = true
+    name                   = aws_lb.standby-lb.dns_name
+    zone_id                = aws_lb.standby-lb.zone_id
+  }
+
+  failover_routing_policy {
+    type = "SECONDARY"
+  }
+}
+
+resource "aws_route53_zone" "web-zone" {
+  comment = "noros zone web-zone"
+  name    = "web-cluster.example.com"
+
+  tags = {
+    Name = "${var.name_prefix}-web-zone"
+  }
 }
 
 resource "aws_route_table" "main_private" {
@@ -85,6 +202,26 @@ resource "aws_route_table_association" "main_public_0" {
 resource "aws_route_table_association" "main_public_1" {
   route_table_id = aws_route_table.main_public.id
   subnet_id      = aws_subnet.main_public_1.id
+}
+
+resource "aws_security_group" "standby-lb_lb" {
+  description = "noros load balancer standby-lb"
+  name        = "${var.name_prefix}-standby-lb-lb"
+  vpc_id      = aws_vpc.main.id
+
+  tags = {
+    Name = "${var.name_prefix}-standby-lb-lb"
+  }
+}
+
+resource "aws_security_group" "standby_service" {
+  description = "noros service standby"
+  name        = "${var.name_prefix}-standby-service"
+  vpc_id      = aws_vpc.main.id
+
+  tags = {
+    Name = "${var.name_prefix}-standby-service"
+  }
 }
 
 resource "aws_subnet" "main_private_0" {
@@ -150,4 +287,40 @@ resource "aws_vpc_endpoint" "main_s3" {
   tags = {
     Name = "${var.name_prefix}-main-s3"
   }
+}
+
+resource "aws_vpc_security_group_egress_rule" "standby-lb_to_standby_tcp_8080" {
+  description                  = "tcp/8080 to standby"
+  from_port                    = 8080
+  ip_protocol                  = "tcp"
+  referenced_security_group_id = aws_security_group.standby_service.id
+  security_group_id            = aws_security_group.standby-lb_lb.id
+  to_port                      = 8080
+}
+
+resource "aws_vpc_security_group_egress_rule" "standby_service_https" {
+  cidr_ipv4         = "0.0.0.0/0"
+  description       = "HTTPS: ECR, CloudWatch Logs and the AWS APIs"
+  from_port         = 443
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.standby_service.id
+  to_port           = 443
+}
+
+resource "aws_vpc_security_group_ingress_rule" "standby-lb_listener_0_0" {
+  cidr_ipv4         = "0.0.0.0/0"
+  description       = "http/80 from 0.0.0.0/0"
+  from_port         = 80
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.standby-lb_lb.id
+  to_port           = 80
+}
+
+resource "aws_vpc_security_group_ingress_rule" "standby_from_standby-lb_tcp_8080" {
+  description                  = "tcp/8080 from load balancer standby-lb"
+  from_port                    = 8080
+  ip_protocol                  = "tcp"
+  referenced_security_group_id = aws_security_group.standby-lb_lb.id
+  security_group_id            = aws_security_group.standby_service.id
+  to_port                      = 8080
 }

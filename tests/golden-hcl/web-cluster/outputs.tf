@@ -12,8 +12,29 @@ output "shop_repository_url" {
   value = aws_ecr_repository.shop.repository_url
 }
 
+output "site_fqdn" {
+  value = aws_route53_record.site_primary.fqdn
+}
+
+output "standby-lb_dns_name" {
+  value = aws_lb.standby-lb.dns_name
+}
+
+output "standby-lb_url" {
+  value = "http://${aws_lb.standby-lb.dns_name}"
+}
+
+output "standby_repository_url" {
+  value = aws_ecr_repository.standby.repository_url
+}
+
 output "status_repository_url" {
   value = aws_ecr_repository.status.repository_url
+}
+
+output "web-zone_name_servers" {
+  value       = aws_route53_zone.web-zone.name_servers
+  description = "Delegate web-cluster.example.com to these name servers."
 }
 
 output "web_endpoint" {

@@ -27,6 +27,11 @@ variable "shop_image_tag" {
   description = "The image tag of service shop to run: the tag out/docker/push.sh printed when it pushed the image."
 }
 
+variable "standby_image_tag" {
+  type        = string
+  description = "The image tag of service standby to run: the tag out/docker/push.sh printed when it pushed the image."
+}
+
 variable "status_image_tag" {
   type        = string
   description = "The image tag of service status to run: the tag out/docker/push.sh printed when it pushed the image."

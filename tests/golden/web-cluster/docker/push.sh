@@ -32,12 +32,13 @@ push() {
   echo "pushed $repository:$tag"
 }
 
-all='blog shop status'
+all='blog shop standby status'
 if [ "$#" -eq 0 ]; then set -- $all; fi
 for service in "$@"; do
   case $service in
     blog) push blog 1c015184651f66d9 dockerfile ;;
     shop) push shop 4ca76f305a0ba9d8 dockerfile ;;
+    standby) push standby 1795a9140c8ee700 dockerfile ;;
     status) push status a6f8b8d322ac69fc dockerfile ;;
     *) echo "push.sh: no service $service (services: $all)" >&2; exit 1 ;;
   esac
