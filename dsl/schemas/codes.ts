@@ -57,6 +57,7 @@ export const validationCodes = {
   NOROS2046: "A CloudWatch metric namespace is invalid.",
   NOROS2047: "An alarm's period or datapoints are not what CloudWatch accepts (10, 30 or a multiple of 60 seconds; datapointsToAlarm at most evaluationPeriods).",
   NOROS2048: "An SSM parameter path is invalid (/segments of letters, digits, _ . -; not under /aws or /ssm).",
+  NOROS2049: "A host group's rolling update is inconsistent: maxHealthyPercent may be at most 100 above minHealthyPercent, and both at 100 would never replace an instance.",
   NOROS2120: "A cluster's Kubernetes version is not a minor version EKS offers (\"1.28\" to \"1.39\").",
   NOROS2121: "A cluster's public API access range is too wide (a /0 to /7 block): list the operators' and CI's ranges.",
   NOROS2122: "A minimum is larger than its maximum (a node group's min/max, a service's autoscale min/max).",

@@ -7,7 +7,7 @@ import { serverModules } from "./server-modules.ts";
  * Three Nomad + Consul servers: a quorum that survives the loss of one. Their modules open the
  * cluster's ports (firewall and security group) inside the VPC only.
  */
-// requirement S2.1 (partly): 3 servers and N clients running `consul()` + `nomad()` modules that join by EC2 tag (retry_join), Nomad's health checks in Consul, Connect (Envoy) on, dnsmasq forwarding .consul (rolling updates of the sandbox jobs are open)
+// requirement S2.1: 3 servers and N clients running `consul()` + `nomad()` modules that join by EC2 tag (retry_join), Nomad's health checks in Consul, Connect (Envoy) on, dnsmasq forwarding .consul
 export const servers = [1, 2, 3].map((n) =>
   host(`nomad-server-${n}`, {
     network,

@@ -5,7 +5,7 @@ import { interpolate, literal } from "../expression.js";
 import { localName, physicalName } from "../naming.js";
 import { policyDocument } from "../policy-document.js";
 import { lowerBucket } from "./bucket.js";
-import { HOST_GROUP_TAG } from "./host-group.js";
+import { configurationConcurrency, HOST_GROUP_TAG } from "./host-group.js";
 
 /** Terraform-local name of the bucket holding host configurations: an underscore, so no author name collides. */
 export const DELIVERY = "noros_delivery";
@@ -77,6 +77,8 @@ export function lowerDelivery(graph: Graph, tf: TerraformDocument): void {
         targets: host.kind === "host" ? [{ key: "InstanceIds", values: [interpolate(`aws_instance.${n}.id`)] }] : [{ key: `tag:${HOST_GROUP_TAG}`, values: [physicalName(n)] }],
         parameters: { commands: applyScript(key, graph.system.props.nixpkgs.rev) },
         max_errors: "0",
+        // A group switches a few instances at a time, as its rolling update allows (SSM's default is all at once).
+        ...(host.kind === "host-group" ? { max_concurrency: configurationConcurrency(host.props.rollingUpdate) } : {}),
         compliance_severity: "HIGH",
         schedule_expression: "rate(30 minutes)",
         ...(host.kind === "host" ? { wait_for_success_timeout_seconds: 1800 } : {}),

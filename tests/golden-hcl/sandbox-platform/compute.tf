@@ -34,7 +34,9 @@ resource "aws_autoscaling_group" "nomad-clients" {
     strategy = "Rolling"
 
     preferences {
-      min_healthy_percentage = 90
+      instance_warmup        = "900"
+      max_healthy_percentage = 150
+      min_healthy_percentage = 100
     }
   }
 

@@ -183,6 +183,7 @@ resource "aws_ssm_association" "monitoring_configuration" {
 resource "aws_ssm_association" "nomad-clients_configuration" {
   association_name    = "${var.name_prefix}-nomad-clients-configuration"
   compliance_severity = "HIGH"
+  max_concurrency     = "1"
   max_errors          = "0"
   name                = "AWS-RunShellScript"
   schedule_expression = "rate(30 minutes)"
