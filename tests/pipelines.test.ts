@@ -139,6 +139,8 @@ describe("pipelines: the IAM roles GitHub's workflows assume", () => {
     expect(existing.data.aws_iam_openid_connect_provider?.github).toEqual({ url: "https://token.actions.githubusercontent.com" });
     expect(statementsOf(existing, "ci_build_trust")[0]?.principals?.[0]?.identifiers).toEqual(["${data.aws_iam_openid_connect_provider.github.arn}"]);
     expect(statementsOf(existing, "ci_apply").find((s) => s.sid === "ManageOidcProviders")?.actions).toEqual(["iam:GetOpenIDConnectProvider"]);
+    // Finding it means listing providers, which has no resource: the apply role's one "*".
+    expect(statementsOf(existing, "ci_apply").filter((s) => s.resources?.includes("*"))).toEqual([{ sid: "FindOidcProvider", effect: "Allow", actions: ["iam:ListOpenIDConnectProviders"], resources: ["*"] }]);
   });
 
   it("creates only the role a declared workflow needs", () => {

@@ -12,8 +12,9 @@
  * - `<name>_apply`: what `terraform apply` of arbitrary infrastructure needs, which is broad by
  *   nature. It is bounded as far as it goes: the AWS-managed PowerUserAccess policy (everything but
  *   IAM, Organizations and account settings), IAM only on names starting with the system's name
- *   prefix (its roles, instance profiles, users, groups, their policies), GitHub's OIDC provider,
- *   and the state object and its lock file in the backend bucket. Whoever can push to the branch
+ *   prefix (its roles, instance profiles, users, groups, their policies), GitHub's OIDC provider
+ *   (with an existing one: iam:ListOpenIDConnectProviders on "*", which the data source needs and
+ *   IAM cannot scope), and the state object and its lock file in the backend bucket. Whoever can push to the branch
  *   can therefore change anything in the account that PowerUserAccess reaches, and any IAM role of
  *   this system's prefix (its own included): protect the branch accordingly.
  */
@@ -195,6 +196,8 @@ function applyStatements(node: GraphNode<"pipelines">, graph: Graph, tf: Terrafo
     actions: node.props.github.oidcProvider === "existing" ? ["iam:GetOpenIDConnectProvider"] : OIDC_PROVIDER_ACTIONS,
     resources: providers,
   });
+  // The data source finds an existing provider by listing them; IAM has no resource for a list.
+  if (node.props.github.oidcProvider === "existing") statements.push({ sid: "FindOidcProvider", actions: ["iam:ListOpenIDConnectProviders"], resources: ["*"] });
   return statements;
 }
 

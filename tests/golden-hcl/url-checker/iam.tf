@@ -144,6 +144,13 @@ data "aws_iam_policy_document" "ci_apply" {
       "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:oidc-provider/token.actions.githubusercontent.com",
     ]
   }
+
+  statement {
+    actions   = ["iam:ListOpenIDConnectProviders"]
+    effect    = "Allow"
+    resources = ["*"]
+    sid       = "FindOidcProvider"
+  }
 }
 
 data "aws_iam_policy_document" "ci_apply_trust" {
