@@ -44,7 +44,12 @@ const endpoint = checkerEndpoint(checker);
 // requirement S3.6: `pipelines("ci")`: out/github/workflows/build-checker.yml builds the image from its generated Dockerfile and pushes it to ECR tagged with the git sha; apply.yml calls it, then runs terraform init, plan and apply on every push to main, deploying that image; both assume IAM roles through GitHub's OIDC provider that only this repository's main branch may assume (push to the checker's repository only; PowerUserAccess plus IAM on url-checker-* names and the state object)
 const ci = pipelines("ci", {
   // "existing": the account already has GitHub's OIDC provider (one per account, shared by every deployment of every system).
-  github: { repository: "noros-examples/url-checker", branch: "main", directory: "examples/url-checker", oidcProvider: "existing" },
+  github: {
+    repository: "noros-examples/url-checker",
+    branch: "main",
+    directory: "examples/url-checker",
+    oidcProvider: "existing",
+  },
   images: [checker],
   apply: true,
 });
