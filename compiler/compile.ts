@@ -12,6 +12,7 @@ import { packageVersion } from "./util/package-root.js";
 import { sha256 } from "./util/hash.js";
 import { lowerDocker } from "../targets/docker/lower.js";
 import { lowerNix } from "../targets/nix/lower.js";
+import { lowerGithub } from "../targets/github/lower.js";
 import { positionOfPath } from "./check/positions.js";
 import { readFunctionSources } from "./load/function-sources.js";
 import { readServiceSources } from "./load/service-sources.js";
@@ -110,6 +111,8 @@ export function compile(options: CompileOptions): Compiled {
     ...(targets.has("terraform") ? terraform.packages : []),
     ...(targets.has("nix") ? nix.artefacts : []),
     ...docker,
+    // The workflows of `pipelines`, if the system declares them.
+    ...(targets.has("github") ? lowerGithub(graph) : []),
   ];
   const resourceCount = Object.values((terraform.document.resource ?? {}) as Record<string, object>).reduce((sum, byName) => sum + Object.keys(byName).length, 0);
   artefacts.push(manifest(artefacts, sources, packageVersion(), graph.system.name));

@@ -1,3 +1,3 @@
 /** The artefact kinds `noros compile --target` can select. */
-export const allTargets = ["terraform", "nix", "docker"] as const;
+export const allTargets = ["terraform", "nix", "docker", "github"] as const;
 export type Target = (typeof allTargets)[number];

@@ -63,3 +63,5 @@ export { database } from "./database.js";
 export type { Database } from "./database.js";
 export { cache } from "./cache.js";
 export type { Cache } from "./cache.js";
+export { pipelines } from "./pipelines.js";
+export type { Pipelines } from "./pipelines.js";

@@ -20,7 +20,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description("check a system file and write its artefacts (all or nothing)")
     .argument("[file]", "the system file; default: the single *.noros.ts in the current directory")
     .option("-o, --out <dir>", "output directory", "out")
-    .option("--target <list>", "comma-separated targets: terraform,nix,docker (default: all)")
+    .option("--target <list>", "comma-separated targets: terraform,nix,docker,github (default: all)")
     .option("--json", "print the result as JSON")
     .option("--no-cache", "compile even if the system and noros are unchanged since the last compile")
     .option("--no-test", "leave the test stage out of services' Dockerfiles (their `test` commands do not run when the images are built)")

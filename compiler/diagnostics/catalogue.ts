@@ -212,6 +212,16 @@ const compilerCodes: Record<string, Explanation> = {
   },
   NOROS3087: { title: "Two services claim the same ingress host and path on one cluster.", explanation: "The ingress controller would send the requests to one of them, chosen by creation order." },
   NOROS3088: { title: "A reference to a cluster's ingressHostname, but the cluster has no ingress." },
+  NOROS3120: {
+    title: "A system declares more than one pipelines construct.",
+    explanation: "An AWS account has one OIDC provider for token.actions.githubusercontent.com; one pipelines construct creates (or looks up) it and lists every image.",
+    fix: "List every image in one pipelines(...).",
+  },
+  NOROS3121: {
+    title: "Pipelines apply the infrastructure, but the system has no backend.",
+    explanation: "A CI runner starts empty: without remote state each `terraform apply` would try to create the whole system again.",
+    fix: 'Declare `backend: { s3: { bucket, key } }` in system(...); the apply role may read and write exactly that state object and its lock file.',
+  },
   NOROS3110: {
     title: "A host's install script cannot be used.",
     explanation: "`install` names a UTF-8 script next to the system file (relative to the file declaring the host), starting with an interpreter line, of at most 1 MiB. It runs once on first boot through the user data noros writes for NixOS hosts; user data over 16 KB is staged in S3 automatically.",

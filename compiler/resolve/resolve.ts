@@ -16,6 +16,7 @@ import { moduleConsistency } from "./module-consistency.js";
 import { overlappingObjectTriggers } from "./object-triggers.js";
 import { secretUses } from "../util/secret-uses.js";
 import { dataConsistency } from "./data-consistency.js";
+import { pipelinesConsistency } from "./pipelines.js";
 import { findReferences } from "./walk-values.js";
 
 /**
@@ -90,6 +91,7 @@ export function resolve(system: CheckedSystem, checked: readonly CheckedNode[], 
   const nodes = [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) as unknown as AnyNode[];
   diagnostics.push(...consistency(nodes, byName), ...flowDiagnostics(nodes, byName), ...edgeDiagnostics(nodes, byName), ...overlappingObjectTriggers(nodes, byName), ...computeConsistency(nodes, byName), ...clusterConsistency(nodes, byName));
   diagnostics.push(...dataConsistency(nodes, byName, system));
+  diagnostics.push(...pipelinesConsistency(nodes, byName, system));
   if (diagnostics.length > 0) return { graph: undefined, diagnostics };
 
   const uses = secretUses({ nodes });

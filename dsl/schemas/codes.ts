@@ -83,6 +83,10 @@ export const validationCodes = {
   NOROS2352: "A construct itself was used as a value inside raw.terraform: use one of its references (bucket.arn).",
   NOROS2353: "A Terraform type or block name inside raw.terraform is not valid.",
   NOROS2354: "A raw.terraform escape hatch declares no block.",
+  NOROS2360: "A GitHub repository is not written as owner/name.",
+  NOROS2361: "A branch name for pipelines is invalid (wildcards are refused: the roles trust exactly one branch).",
+  NOROS2362: "The system's directory in the repository is not a relative path.",
+  NOROS2363: "Pipelines with nothing to do (no images and no apply), or an image listed twice.",
 } as const;
 
 export type ValidationCode = keyof typeof validationCodes;

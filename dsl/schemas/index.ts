@@ -29,6 +29,7 @@ import { KmsKeySchema } from "./kms-key.js";
 import { SecretSchema } from "./secret.js";
 import { DatabaseSchema } from "./database.js";
 import { CacheSchema } from "./cache.js";
+import { PipelinesSchema } from "./pipelines.js";
 
 export const constructSchemas = {
   network: NetworkSchema,
@@ -59,6 +60,7 @@ export const constructSchemas = {
   secret: SecretSchema,
   database: DatabaseSchema,
   cache: CacheSchema,
+  pipelines: PipelinesSchema,
 } as const;
 
 export type ConstructKind = keyof typeof constructSchemas;

@@ -2,7 +2,7 @@
 // one JSON file in S3, running as an ECS Fargate service in private subnets behind an ALB with a
 // Route53 record (edge.ts); the results token comes from Secrets Manager; the alarm on a URL that keeps
 // failing is in alarms.ts.
-import { bucket, lazy, service, system, text } from "noros";
+import { bucket, lazy, pipelines, service, system, text } from "noros";
 import { urlAlerts, urlFailing } from "./alarms.ts";
 import { checkerEndpoint } from "./edge.ts";
 import { network } from "./network.ts";
@@ -41,8 +41,23 @@ const checker = service("checker", {
 
 const endpoint = checkerEndpoint(checker);
 
+// requirement S3.6: `pipelines("ci")`: out/github/workflows/build-checker.yml builds the image from its generated Dockerfile and pushes it to ECR tagged with the git sha; apply.yml calls it, then runs terraform init, plan and apply on every push to main, deploying that image; both assume IAM roles through GitHub's OIDC provider that only this repository's main branch may assume (push to the checker's repository only; PowerUserAccess plus IAM on url-checker-* names and the state object)
+const ci = pipelines("ci", {
+  // "existing": the account already has GitHub's OIDC provider (one per account, shared by every deployment of every system).
+  github: {
+    repository: "noros-examples/url-checker",
+    branch: "main",
+    directory: "examples/url-checker",
+    oidcProvider: "existing",
+  },
+  images: [checker],
+  apply: true,
+});
+
 export default system("url-checker", {
   region: "eu-central-1",
+  // The state the apply workflow shares with everyone who applies by hand (an existing, versioned bucket).
+  backend: { s3: { bucket: "noros-examples-tfstate", key: "url-checker/terraform.tfstate" } },
   resources: [
     network,
     data,
@@ -53,6 +68,7 @@ export default system("url-checker", {
     endpoint.lb,
     endpoint.zone,
     endpoint.record,
+    ci,
   ],
   // The load balancer's own name, so that the endpoint answers before (and without) DNS delegation.
   outputs: { data_bucket: data.bucketName, checker_url: text`http://${endpoint.lb.dnsName}` },

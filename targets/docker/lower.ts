@@ -9,7 +9,8 @@
  *                                  needs only `docker build out/docker/<service>`)
  *   docker/<service>/image.nix     with `build: "nix"`: the same image from nixpkgs' dockerTools
  *   docker/push.sh                 build and push every image to its ECR repository
- *   .github/workflows/build-push.yml
+ *   .github/workflows/build-push.yml   unless the system declares `pipelines` with images: then the
+ *                                  github target writes a workflow per image instead
  *
  * A pure function of the graph: the compiler has already read the sources (graph.serviceSources).
  */
@@ -84,7 +85,9 @@ export function lowerDocker(graph: Graph, options: DockerOptions = {}): DockerOu
     images.push({ service: node.name, context: dir, tag: sha256(recipe).slice(0, 16), build: node.props.build });
   }
   artefacts.push({ path: "docker/push.sh", contents: pushScript(graph, images) });
-  artefacts.push({ path: ".github/workflows/build-push.yml", contents: workflow(graph, images) });
+  // Declared pipelines replace this generic workflow (and the role it asks for by hand).
+  const pipelines = nodesOf(graph, "pipelines").some((p) => p.props.images.length > 0);
+  if (!pipelines) artefacts.push({ path: ".github/workflows/build-push.yml", contents: workflow(graph, images) });
   return { artefacts, images };
 }
 

@@ -34,6 +34,7 @@ import { lowerKmsKey } from "./constructs/kms-key.js";
 import { lowerSecret } from "./constructs/secret.js";
 import { lowerDatabase } from "./constructs/database.js";
 import { lowerCache } from "./constructs/cache.js";
+import { lowerPipelines } from "./constructs/pipelines.js";
 import { backendSettings } from "./backend.js";
 import { systemTags } from "./default-tags.js";
 import { TerraformDocument } from "./document.js";
@@ -191,6 +192,9 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
         break;
       case "chart":
         lowerChart(node, tf, clusters);
+        break;
+      case "pipelines":
+        lowerPipelines(node, tf, graph);
         break;
     }
   }

@@ -14,7 +14,7 @@ import { awsTier } from "./harness/aws-tier.js";
 import { runCases } from "./harness/run.js";
 import { DEFAULT_SIZE_LIMITS, oversizedResources } from "./harness/size-limits.js";
 import { findLeakedRuns, parseDuration, sweepRuns } from "./harness/sweep.js";
-import { awsRunId, TerraformDeployment } from "./harness/terraform-deployment.js";
+import { awsRunId, keepStateLocal, TerraformDeployment } from "./harness/terraform-deployment.js";
 import type { E2eCase, Tier } from "./harness/types.js";
 
 const fakeTerraform = path.join(repoRoot, "tests", "e2e", "fixtures", "fake-terraform", "terraform");
@@ -101,6 +101,15 @@ describe("the aws tier with a fake terraform", () => {
     const dirs = new Set(readFileSync(logFile, "utf8").trim().split("\n").slice(1).map((line) => line.split(" ")[0]));
     expect(dirs.size).toBe(1);
     expect([...dirs][0]).toContain("noros-url-checker-abc123-");
+  });
+});
+
+describe("state of a test run", () => {
+  it("stays local even when the system declares a backend (url-checker's CI state is never touched)", () => {
+    const dir = tempDir();
+    const file = keepStateLocal(dir);
+    expect(path.basename(file)).toMatch(/_override\.tf\.json$/);
+    expect(JSON.parse(readFileSync(file, "utf8"))).toEqual({ terraform: { backend: { local: {} } } });
   });
 });
 

@@ -1,4 +1,5 @@
 import { rawBlocks } from "../../../targets/terraform/constructs/raw-terraform.js";
+import { githubSubject, POWER_USER_POLICY } from "../../../targets/terraform/constructs/pipelines.js";
 import { compile } from "../../compile.js";
 import { nodesOf } from "../../graph.js";
 import { displayPath } from "../../diagnostics/diagnostic.js";
@@ -38,6 +39,17 @@ export function runCheck(file: string | undefined, options: { json?: boolean }, 
         node.props.deletionProtection === true ? [] : [{ construct: `database ${node.name}`, property: "deletionProtection", at: `${displayPath(node.pos.file, io.cwd)}:${node.pos.line}:${node.pos.col}`, reason: node.props.deletionProtection.off }],
       ),
     ],
+    // The roles CI assumes, above all the apply role's broad rights, so that a reviewer sees them.
+    ciRoles: nodesOf(compiled.graph, "pipelines").flatMap((node) => {
+      const trustedBy = githubSubject(node.props.github.repository, node.props.github.branch);
+      const state = compiled.graph.system.props.backend?.s3;
+      return [
+        ...(node.props.images.length > 0 ? [{ pipelines: node.name, role: `${node.name}_build`, trustedBy, rights: [`push to the ECR repositories of ${[...new Set(node.props.images.map((i) => i.name))].sort().join(", ")}`] }] : []),
+        ...(node.props.apply
+          ? [{ pipelines: node.name, role: `${node.name}_apply`, trustedBy, rights: [POWER_USER_POLICY, "IAM on the name prefix's roles (and instance profiles, users, groups)", "GitHub's OIDC provider", ...(state ? [`state s3://${state.bucket}/${state.key}`] : [])] }]
+          : []),
+      ];
+    }),
     diagnostics: diagnosticsJson(compiled.diagnostics, io.cwd),
   };
   if (options.json) {
@@ -51,6 +63,7 @@ export function runCheck(file: string | undefined, options: { json?: boolean }, 
     if ("rule" in w) io.stdout(`  waiver ${w.rule} on ${w.construct} at ${w.at}: ${w.covers.join(", ")} (${w.reason})\n`);
     else io.stdout(`  waiver ${w.construct} ${w.property} off at ${w.at} (${w.reason})\n`);
   }
+  for (const r of summary.ciRoles) io.stdout(`  ci role ${r.role} (assumable by ${r.trustedBy} only): ${r.rights.join(", ")}\n`);
   for (const h of summary.escapeHatches) io.stdout(`  escape hatch ${h.kind} "${h.name}" at ${h.at}: ${h.blocks.join(", ")} (${h.reason})\n`);
   return EXIT_OK;
 }

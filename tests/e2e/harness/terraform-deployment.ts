@@ -7,7 +7,7 @@
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { track, type TerraformRun } from "./cleanup.js";
@@ -73,8 +73,22 @@ async function compileTerraform(dir: string, c: E2eCase, context: DeployContext)
   const { compile } = await import("../../../compiler/compile.js");
   const { writeOutput } = await import("../../../compiler/emit/write-output.js");
   const file = path.resolve(context.cwd, c.system);
-  writeOutput(path.join(dir, "out"), compile({ file, cwd: path.dirname(file), targets: ["terraform"], skipTests: context.skipTests }).artefacts);
-  return path.join(dir, "out", "terraform");
+  const compiled = compile({ file, cwd: path.dirname(file), targets: ["terraform"], skipTests: context.skipTests });
+  writeOutput(path.join(dir, "out"), compiled.artefacts);
+  const tfDir = path.join(dir, "out", "terraform");
+  if (compiled.graph.system.props.backend) keepStateLocal(tfDir);
+  return tfDir;
+}
+
+/**
+ * A test run keeps its own local state, never the system's declared backend: a run id as name
+ * prefix in the shared state would plan to replace the real deployment. An override file's backend
+ * block replaces the configuration's (Terraform reads *_override.tf.json after the rest).
+ */
+export function keepStateLocal(tfDir: string): string {
+  const file = path.join(tfDir, "noros_e2e_backend_override.tf.json");
+  writeFileSync(file, `${JSON.stringify({ terraform: { backend: { local: {} } } }, null, 2)}\n`);
+  return file;
 }
 
 export class TerraformDeployment implements Deployment {

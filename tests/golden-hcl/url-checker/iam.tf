@@ -2,6 +2,10 @@
 
 data "aws_caller_identity" "current" {}
 
+data "aws_iam_openid_connect_provider" "github" {
+  url = "https://token.actions.githubusercontent.com"
+}
+
 data "aws_iam_policy_document" "checker_ecs_assume" {
   statement {
     actions = ["sts:AssumeRole"]
@@ -70,6 +74,157 @@ data "aws_iam_policy_document" "checker_grants" {
     effect    = "Allow"
     resources = ["${aws_s3_bucket.data.arn}/*"]
     sid       = "WriteDataObjects"
+  }
+}
+
+data "aws_iam_policy_document" "ci_apply" {
+  statement {
+    actions   = ["s3:ListBucket"]
+    effect    = "Allow"
+    resources = ["arn:${data.aws_partition.current.partition}:s3:::noros-examples-tfstate"]
+    sid       = "ListStateBucket"
+  }
+
+  statement {
+    actions = ["s3:GetObject", "s3:PutObject"]
+    effect  = "Allow"
+    sid     = "ReadWriteState"
+
+    resources = [
+      "arn:${data.aws_partition.current.partition}:s3:::noros-examples-tfstate/url-checker/terraform.tfstate",
+    ]
+  }
+
+  statement {
+    actions = ["s3:DeleteObject", "s3:GetObject", "s3:PutObject"]
+    effect  = "Allow"
+    sid     = "LockState"
+
+    resources = [
+      "arn:${data.aws_partition.current.partition}:s3:::noros-examples-tfstate/url-checker/terraform.tfstate.tflock",
+    ]
+  }
+
+  statement {
+    effect = "Allow"
+    sid    = "ManageOwnRoles"
+
+    actions = [
+      "iam:AttachRolePolicy",
+      "iam:CreateRole",
+      "iam:DeleteRole",
+      "iam:DeleteRolePolicy",
+      "iam:DetachRolePolicy",
+      "iam:GetRole",
+      "iam:GetRolePolicy",
+      "iam:ListAttachedRolePolicies",
+      "iam:ListInstanceProfilesForRole",
+      "iam:ListRolePolicies",
+      "iam:ListRoleTags",
+      "iam:PassRole",
+      "iam:PutRolePolicy",
+      "iam:TagRole",
+      "iam:UntagRole",
+      "iam:UpdateAssumeRolePolicy",
+      "iam:UpdateRole",
+      "iam:UpdateRoleDescription",
+    ]
+
+    resources = [
+      "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:role/${var.name_prefix}-*",
+    ]
+  }
+
+  statement {
+    actions = ["iam:GetOpenIDConnectProvider"]
+    effect  = "Allow"
+    sid     = "ManageOidcProviders"
+
+    resources = [
+      "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:oidc-provider/token.actions.githubusercontent.com",
+    ]
+  }
+
+  statement {
+    actions   = ["iam:ListOpenIDConnectProviders"]
+    effect    = "Allow"
+    resources = ["*"]
+    sid       = "FindOidcProvider"
+  }
+}
+
+data "aws_iam_policy_document" "ci_apply_trust" {
+  statement {
+    actions = ["sts:AssumeRoleWithWebIdentity"]
+    effect  = "Allow"
+    sid     = "GithubWorkflowsAssumeRole"
+
+    condition {
+      test     = "StringEquals"
+      values   = ["sts.amazonaws.com"]
+      variable = "token.actions.githubusercontent.com:aud"
+    }
+
+    condition {
+      test     = "StringEquals"
+      values   = ["repo:noros-examples/url-checker:ref:refs/heads/main"]
+      variable = "token.actions.githubusercontent.com:sub"
+    }
+
+    principals {
+      identifiers = [data.aws_iam_openid_connect_provider.github.arn]
+      type        = "Federated"
+    }
+  }
+}
+
+data "aws_iam_policy_document" "ci_build" {
+  statement {
+    actions   = ["ecr:GetAuthorizationToken"]
+    effect    = "Allow"
+    resources = ["*"]
+    sid       = "EcrLogin"
+  }
+
+  statement {
+    effect    = "Allow"
+    resources = [aws_ecr_repository.checker.arn]
+    sid       = "PushOwnImages"
+
+    actions = [
+      "ecr:BatchCheckLayerAvailability",
+      "ecr:BatchGetImage",
+      "ecr:CompleteLayerUpload",
+      "ecr:DescribeImages",
+      "ecr:InitiateLayerUpload",
+      "ecr:PutImage",
+      "ecr:UploadLayerPart",
+    ]
+  }
+}
+
+data "aws_iam_policy_document" "ci_build_trust" {
+  statement {
+    actions = ["sts:AssumeRoleWithWebIdentity"]
+    effect  = "Allow"
+    sid     = "GithubWorkflowsAssumeRole"
+
+    condition {
+      test     = "StringEquals"
+      values   = ["sts.amazonaws.com"]
+      variable = "token.actions.githubusercontent.com:aud"
+    }
+
+    condition {
+      test     = "StringEquals"
+      values   = ["repo:noros-examples/url-checker:ref:refs/heads/main"]
+      variable = "token.actions.githubusercontent.com:sub"
+    }
+
+    principals {
+      identifiers = [data.aws_iam_openid_connect_provider.github.arn]
+      type        = "Federated"
+    }
   }
 }
 
@@ -160,6 +315,8 @@ data "aws_iam_policy_document" "url-alerts_sns_key" {
   }
 }
 
+data "aws_partition" "current" {}
+
 resource "aws_iam_role" "checker_execution" {
   assume_role_policy = data.aws_iam_policy_document.checker_ecs_assume.json
   name               = "${var.name_prefix}-checker-execution"
@@ -178,6 +335,28 @@ resource "aws_iam_role" "checker_task" {
   }
 }
 
+resource "aws_iam_role" "ci_apply" {
+  assume_role_policy   = data.aws_iam_policy_document.ci_apply_trust.json
+  description          = "noros: assumed by the apply workflow of noros-examples/url-checker on main"
+  max_session_duration = 7200
+  name                 = "${var.name_prefix}-ci-apply"
+
+  tags = {
+    Name = "${var.name_prefix}-ci-apply"
+  }
+}
+
+resource "aws_iam_role" "ci_build" {
+  assume_role_policy   = data.aws_iam_policy_document.ci_build_trust.json
+  description          = "noros: assumed by the build workflow of noros-examples/url-checker on main"
+  max_session_duration = 3600
+  name                 = "${var.name_prefix}-ci-build"
+
+  tags = {
+    Name = "${var.name_prefix}-ci-build"
+  }
+}
+
 resource "aws_iam_role_policy" "checker_execution" {
   name   = "${var.name_prefix}-checker-execution"
   policy = data.aws_iam_policy_document.checker_execution.json
@@ -188,4 +367,21 @@ resource "aws_iam_role_policy" "checker_grants" {
   name   = "${var.name_prefix}-checker-grants"
   policy = data.aws_iam_policy_document.checker_grants.json
   role   = aws_iam_role.checker_task.id
+}
+
+resource "aws_iam_role_policy" "ci_apply" {
+  name   = "${var.name_prefix}-ci-apply"
+  policy = data.aws_iam_policy_document.ci_apply.json
+  role   = aws_iam_role.ci_apply.id
+}
+
+resource "aws_iam_role_policy" "ci_build" {
+  name   = "${var.name_prefix}-ci-build"
+  policy = data.aws_iam_policy_document.ci_build.json
+  role   = aws_iam_role.ci_build.id
+}
+
+resource "aws_iam_role_policy_attachment" "ci_apply_power_user" {
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/PowerUserAccess"
+  role       = aws_iam_role.ci_apply.name
 }

@@ -25,6 +25,16 @@ output "checker_url" {
   value = "http://${aws_lb.checker-lb.dns_name}"
 }
 
+output "ci_apply_role_arn" {
+  value       = aws_iam_role.ci_apply.arn
+  description = "role-to-assume of the apply workflow (repository variable NOROS_APPLY_ROLE_ARN)"
+}
+
+output "ci_build_role_arn" {
+  value       = aws_iam_role.ci_build.arn
+  description = "role-to-assume of the build workflows (repository variable NOROS_BUILD_ROLE_ARN)"
+}
+
 output "data_arn" {
   value = aws_s3_bucket.data.arn
 }

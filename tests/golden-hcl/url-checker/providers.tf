@@ -3,6 +3,14 @@
 terraform {
   required_version = ">= 1.10"
 
+  backend "s3" {
+    bucket       = "noros-examples-tfstate"
+    encrypt      = true
+    key          = "url-checker/terraform.tfstate"
+    region       = "eu-central-1"
+    use_lockfile = true
+  }
+
   required_providers {
     aws = {
       source  = "hashicorp/aws"
