@@ -25,6 +25,7 @@ import { kmsKeyAttributes } from "./kms-key.js";
 import { secretAttributes } from "./secret.js";
 import { databaseAttributes } from "./database.js";
 import { cacheAttributes } from "./cache.js";
+import { imageBuildAttributes } from "./image-build.js";
 
 /** Per construct kind, the references it exposes (`bucket.arn`, ...): what the compiler resolves. */
 export const attributesByKind: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -56,4 +57,5 @@ export const attributesByKind: Readonly<Record<string, Readonly<Record<string, s
   secret: secretAttributes,
   database: databaseAttributes,
   cache: cacheAttributes,
+  "image-build": imageBuildAttributes,
 };

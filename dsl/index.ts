@@ -63,3 +63,5 @@ export { database } from "./database.js";
 export type { Database } from "./database.js";
 export { cache } from "./cache.js";
 export type { Cache } from "./cache.js";
+export { imageBuild } from "./image-build.js";
+export type { ImageBuild } from "./image-build.js";

@@ -29,6 +29,7 @@ import { KmsKeySchema } from "./kms-key.js";
 import { SecretSchema } from "./secret.js";
 import { DatabaseSchema } from "./database.js";
 import { CacheSchema } from "./cache.js";
+import { ImageBuildSchema } from "./image-build.js";
 
 export const constructSchemas = {
   network: NetworkSchema,
@@ -59,6 +60,7 @@ export const constructSchemas = {
   secret: SecretSchema,
   database: DatabaseSchema,
   cache: CacheSchema,
+  "image-build": ImageBuildSchema,
 } as const;
 
 export type ConstructKind = keyof typeof constructSchemas;

@@ -34,6 +34,7 @@ import { lowerKmsKey } from "./constructs/kms-key.js";
 import { lowerSecret } from "./constructs/secret.js";
 import { lowerDatabase } from "./constructs/database.js";
 import { lowerCache } from "./constructs/cache.js";
+import { lowerImageBuild } from "./constructs/image-build.js";
 import { backendSettings } from "./backend.js";
 import { systemTags } from "./default-tags.js";
 import { TerraformDocument } from "./document.js";
@@ -71,6 +72,7 @@ const endpointOutputs: Record<string, Record<string, string>> = {
   cache: { endpoint: "endpoint", port: "port" },
   function: { function_name: "functionName" },
   "http-api": { url: "url" },
+  "image-build": { repository_url: "repositoryUrl", project_name: "projectName" },
   cluster: { endpoint: "endpoint" },
 };
 
@@ -191,6 +193,9 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
         break;
       case "chart":
         lowerChart(node, tf, clusters);
+        break;
+      case "image-build":
+        lowerImageBuild(node, tf, networks);
         break;
     }
   }
