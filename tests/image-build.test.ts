@@ -114,6 +114,37 @@ describe("imageBuild", () => {
     }
   });
 
+  it("lets its pullers pull from its repository, nothing more, and refuses a puller without a role", () => {
+    const pulling = writeSystem({
+      "p.noros.ts": [
+        'import { bucket, host, imageBuild, network, system } from "noros";',
+        'const net = network("net", { cidr: "10.0.0.0/16", privateSubnets: ["10.0.10.0/24"] });',
+        'const web = host("web", { network: net });',
+        'const uploads = bucket("uploads");',
+        'const envs = imageBuild("envs", { source: uploads, pullers: [web] });',
+        'export default system("builds", { region: "eu-central-1", resources: [net, web, uploads, envs] });',
+      ].join("\n"),
+    });
+    const result = compiled(pulling);
+    expect(result.graph.grants.filter((g) => g.principal.name === "web").map((g) => ({ sid: g.sid, actions: g.actions, resources: g.resources.map((r) => r.parts) }))).toEqual([
+      { sid: "PullEnvsImages", actions: ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], resources: [[{ $noros: "ref", kind: "image-build", name: "envs", attribute: "repositoryArn" }]] },
+      { sid: "EcrLoginForEnvs", actions: ["ecr:GetAuthorizationToken"], resources: [["*"]] },
+    ]);
+    expect(result.graph.edges).toContainEqual({ from: "envs", to: "web", kind: "grants", via: "pullers" });
+    const noRole = problemsOf(
+      writeSystem({
+        "q.noros.ts": [
+          'import { bucket, imageBuild, service, system } from "noros";',
+          'const app = service("app", { source: "./app", runtime: "node", port: 8080, healthCheck: { path: "/health" } });',
+          'const uploads = bucket("uploads");',
+          'const envs = imageBuild("envs", { source: uploads, pullers: [app] });',
+          'export default system("builds", { region: "eu-central-1", resources: [app, uploads, envs] });',
+        ].join("\n"),
+      }),
+    );
+    expect(noRole).toContainEqual(expect.stringMatching(/^NOROS3007 4:62 service "app" may pull from image build "envs" but does not run in the cloud/));
+  });
+
   it("shares a bucket's one notification with the functions it triggers", () => {
     const shared = writeFunctionSystem([
       'import { bucket, fn, imageBuild, system } from "noros";',

@@ -12,6 +12,7 @@ import type { AnyNode, GraphNode } from "../graph.js";
 export function imageBuildConsistency(nodes: readonly AnyNode[], byName: ReadonlyMap<string, CheckedNode>): Diagnostic[] {
   const out: Diagnostic[] = [];
   const buckets = new Map(nodes.filter((n): n is GraphNode<"bucket"> => n.kind === "bucket").map((n) => [n.name, n]));
+  const services = new Map(nodes.filter((n): n is GraphNode<"service"> => n.kind === "service").map((n) => [n.name, n]));
   const networks = new Map(nodes.filter((n): n is GraphNode<"network"> => n.kind === "network").map((n) => [n.name, n]));
   for (const node of nodes) {
     if (node.kind !== "image-build") continue;
@@ -25,6 +26,14 @@ export function imageBuildConsistency(nodes: readonly AnyNode[], byName: Readonl
         }),
       );
     }
+    (node.props.pullers as Array<{ kind: string; name: string }>).forEach((puller, index) => {
+      if (puller.kind !== "service" || services.get(puller.name)?.props.run) return;
+      out.push(
+        diagnostic(positionOfPath(byName.get(node.name) as never, ["pullers", String(index)], node.pos), "NOROS3007", `service "${puller.name}" may pull from image build "${node.name}" but does not run in the cloud, so it has no role to hold the permission`, {
+          hint: "give the service run: { on: \"ecs\", network } or run: { on: \"eks\", cluster }",
+        }),
+      );
+    });
     const network = node.props.network ? networks.get(node.props.network.name) : undefined;
     if (network && (network.props.privateSubnets.length === 0 || !network.props.natGateway)) {
       out.push(

@@ -25,7 +25,7 @@ import { findReferences } from "./walk-values.js";
  * sides, so a client may refer to its database's endpoint; a key's `users` are named in its key
  * policy by role, which the instance or task using them does not wait for either.
  */
-const relationshipProperties = new Set(["readers", "writers", "publishesTo", "controls", "clients", "users"]);
+const relationshipProperties = new Set(["readers", "writers", "publishesTo", "controls", "clients", "users", "pullers"]);
 
 export interface ResolveResult {
   readonly graph: Graph | undefined;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Bucket } from "../bucket.js";
 import type { Network } from "../network.js";
+import { Principal } from "./bucket.js";
 import { fail, use } from "./common.js";
 import { LogRetention } from "./function.js";
 
@@ -43,6 +44,8 @@ export const ImageBuildSchema = z.strictObject({
   logRetentionDays: LogRetention.default(90),
   /** How many images the repository keeps (the oldest expire). */
   keptImages: z.number().int().min(1).max(1000).default(50),
+  /** Principals that may pull the built images from the repository (and nothing else of it). */
+  pullers: z.array(Principal).default([]),
 });
 
 export type ImageBuildInput = z.input<typeof ImageBuildSchema>;

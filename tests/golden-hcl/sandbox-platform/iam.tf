@@ -263,6 +263,25 @@ data "aws_iam_policy_document" "nomad-clients_delivery" {
 
 data "aws_iam_policy_document" "nomad-clients_grants" {
   statement {
+    effect    = "Allow"
+    resources = [aws_ecr_repository.environment-builds.arn]
+    sid       = "PullEnvironmentBuildsImages"
+
+    actions = [
+      "ecr:BatchCheckLayerAvailability",
+      "ecr:BatchGetImage",
+      "ecr:GetDownloadUrlForLayer",
+    ]
+  }
+
+  statement {
+    actions   = ["ecr:GetAuthorizationToken"]
+    effect    = "Allow"
+    resources = ["*"]
+    sid       = "EcrLoginForEnvironmentBuilds"
+  }
+
+  statement {
     actions   = ["s3:GetObject"]
     effect    = "Allow"
     resources = ["${aws_s3_bucket.environments.arn}/*"]
