@@ -31,7 +31,7 @@ export interface Edge {
 }
 
 /** Construct kinds that can hold permissions (a role, a user or a group of theirs). */
-export type PrincipalKind = "host" | "host-group" | "user" | "group" | "service" | "function";
+export type PrincipalKind = "host" | "host-group" | "user" | "group" | "service" | "function" | "image-build";
 
 /** One permission derived from a declared relationship (a reader of a bucket, a publisher to a topic). */
 export interface Grant {
@@ -42,6 +42,8 @@ export interface Grant {
   readonly resources: readonly TextValue[];
   /** Why the grant exists, in the author's terms. */
   readonly reason: string;
+  /** Conditions narrowing the grant further (an IAM condition block each). */
+  readonly conditions?: ReadonlyArray<{ readonly test: string; readonly variable: string; readonly values: readonly TextValue[] }>;
 }
 
 /** Construct kinds that own a security group, so that traffic can be admitted from or to them. */

@@ -26,6 +26,7 @@ import { secretAttributes } from "./secret.js";
 import { databaseAttributes } from "./database.js";
 import { cacheAttributes } from "./cache.js";
 import { pipelinesAttributes } from "./pipelines.js";
+import { imageBuildAttributes } from "./image-build.js";
 
 /** Per construct kind, the references it exposes (`bucket.arn`, ...): what the compiler resolves. */
 export const attributesByKind: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -58,4 +59,5 @@ export const attributesByKind: Readonly<Record<string, Readonly<Record<string, s
   database: databaseAttributes,
   cache: cacheAttributes,
   pipelines: pipelinesAttributes,
+  "image-build": imageBuildAttributes,
 };

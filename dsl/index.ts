@@ -65,3 +65,5 @@ export { cache } from "./cache.js";
 export type { Cache } from "./cache.js";
 export { pipelines } from "./pipelines.js";
 export type { Pipelines } from "./pipelines.js";
+export { imageBuild } from "./image-build.js";
+export type { ImageBuild } from "./image-build.js";

@@ -181,6 +181,16 @@ const compilerCodes: Record<string, Explanation> = {
     explanation: "A bucket has one notification configuration; S3 refuses it when two rules could match the same object event (the same event type, with prefixes where one starts the other and suffixes where one ends the other).",
     fix: "Give the triggers disjoint prefixes or suffixes, or different events.",
   },
+  NOROS3054: {
+    title: "An image build cannot read its source bucket: the bucket is restricted to a network the build does not run in.",
+    explanation: "A bucket with restrictTo denies every read that does not come through that network's S3 endpoint, so a build outside the network would fail on its first upload.",
+    fix: "Give the image build network: the bucket's network.",
+  },
+  NOROS3055: {
+    title: "An image build runs in a network without private subnets or without a NAT gateway.",
+    explanation: "The build runs in the network's private subnets and pulls base images (Docker Hub, public registries) and pushes to ECR through the NAT gateway.",
+    fix: "Give the network private subnets and natGateway: true (it needs a public subnet).",
+  },
   NOROS3080: {
     title: "A system declares more than one cluster.",
     explanation: "What runs on a cluster is applied through one kubernetes and one helm provider, configured from that cluster; a second cluster would need providers of its own.",

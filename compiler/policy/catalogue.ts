@@ -7,6 +7,7 @@ import { iamRules } from "./rules/iam.js";
 import { ecrRules, logRules, snsRules } from "./rules/messaging.js";
 import { alarmRules, autoScalingRules } from "./rules/operations.js";
 import { s3Rules } from "./rules/s3.js";
+import { codebuildRules } from "./rules/codebuild.js";
 import { securityGroupRules } from "./rules/security-group.js";
 
 /** Every security-policy rule, in id order: what `noros check` enforces and docs/policy.md lists. */
@@ -34,6 +35,7 @@ export const policyRules: readonly Rule[] = [
   ...apiGatewayRules,
   ...alarmRules,
   ...autoScalingRules,
+  ...codebuildRules,
 ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 export const ruleById: ReadonlyMap<string, Rule> = new Map(policyRules.map((r) => [r.id, r]));

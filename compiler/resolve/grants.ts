@@ -124,3 +124,87 @@ export function kmsKeyGrants(key: GraphNode<"kms-key">): Grant[] {
     reason: `user of KMS key "${key.name}"`,
   }));
 }
+
+/** The partition of a region, for the few ARNs a grant must spell out. */
+function partitionOf(region: string): string {
+  if (region.startsWith("cn-")) return "aws-cn";
+  if (region.startsWith("us-gov-")) return "aws-us-gov";
+  return "aws";
+}
+
+/** What pushing an image to one repository takes (checking and uploading layers, writing the manifest). */
+export const ecrPushActions = [
+  "ecr:BatchCheckLayerAvailability",
+  "ecr:BatchGetImage",
+  "ecr:CompleteLayerUpload",
+  "ecr:DescribeImages",
+  "ecr:InitiateLayerUpload",
+  "ecr:PutImage",
+  "ecr:UploadLayerPart",
+] as const;
+
+/** What pulling an image from one repository takes. */
+export const ecrPullActions = ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"] as const;
+
+/**
+ * An image build's CodeBuild role: write its own log group, read the uploads under its prefix of its
+ * source bucket (nothing else there, not even a listing), push to its own repository. Two things IAM
+ * cannot scope: an ECR login token (ecr:GetAuthorizationToken has no resource type; the token only
+ * lets the role do what its other statements allow), and, for a build in a network, the network
+ * interfaces CodeBuild creates in it (their describe, create and delete actions take "*"; handing one
+ * to CodeBuild is limited to CodeBuild in that VPC). Its `pullers` may pull from its repository.
+ */
+export function imageBuildGrants(build: GraphNode<"image-build">, region: string): Grant[] {
+  const self: Principal = { $noros: "use", kind: "image-build", name: build.name };
+  const reason = `image build "${build.name}"`;
+  const grants: Grant[] = [
+    {
+      principal: self,
+      sid: "WriteOwnLogs",
+      actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
+      resources: [arnOf("image-build", build.name, ":*", "logGroupArn")],
+      reason: `${reason} writes its own log group`,
+    },
+    grant(self, `Read${pascal(build.props.source.name)}Uploads`, "s3:GetObject", arnOf("bucket", build.props.source.name, `/${build.props.prefix}*`), `${reason} reads the uploads under "${build.props.prefix}" of bucket "${build.props.source.name}"`),
+    grant(self, "EcrLogin", "ecr:GetAuthorizationToken", anyResource, `${reason} logs in to ECR to push: GetAuthorizationToken has no resource-level permission`),
+    {
+      principal: self,
+      sid: "PushOwnImages",
+      actions: [...ecrPushActions],
+      resources: [arnOf("image-build", build.name, "", "repositoryArn")],
+      reason: `${reason} pushes to its own repository`,
+    },
+  ];
+  // Pulling: the layers and manifests of this repository only, and a login token (no resource type).
+  for (const puller of build.props.pullers as Principal[]) {
+    const pulling = `puller of image build "${build.name}"`;
+    grants.push(
+      { principal: puller, sid: `Pull${pascal(build.name)}Images`, actions: [...ecrPullActions], resources: [arnOf("image-build", build.name, "", "repositoryArn")], reason: pulling },
+      grant(puller, `EcrLoginFor${pascal(build.name)}`, "ecr:GetAuthorizationToken", anyResource, `${pulling}: GetAuthorizationToken has no resource-level permission`),
+    );
+  }
+  const network = build.props.network;
+  if (network) {
+    grants.push(
+      {
+        principal: self,
+        sid: "BuildNetworkInterfaces",
+        actions: ["ec2:CreateNetworkInterface", "ec2:DeleteNetworkInterface", "ec2:DescribeDhcpOptions", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSecurityGroups", "ec2:DescribeSubnets", "ec2:DescribeVpcs"],
+        resources: [anyResource],
+        reason: `${reason} runs in network "${network.name}": CodeBuild's network interface actions have no resource-level permission`,
+      },
+      {
+        principal: self,
+        sid: "AttachBuildNetworkInterfaces",
+        actions: ["ec2:CreateNetworkInterfacePermission"],
+        resources: [{ $noros: "text", parts: [`arn:${partitionOf(region)}:ec2:${region}:*:network-interface/*`] }],
+        reason: `${reason} lets CodeBuild use its network interfaces in network "${network.name}" only`,
+        conditions: [
+          { test: "StringEquals", variable: "ec2:AuthorizedService", values: [{ $noros: "text", parts: ["codebuild.amazonaws.com"] }] },
+          { test: "ArnLike", variable: "ec2:Vpc", values: [{ $noros: "text", parts: [`arn:${partitionOf(region)}:ec2:${region}:*:vpc/`, { $noros: "ref", kind: "network", name: network.name, attribute: "vpcId" }] }] },
+        ],
+      },
+    );
+  }
+  return grants;
+}

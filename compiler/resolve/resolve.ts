@@ -10,7 +10,8 @@ import { clusterConsistency } from "./clusters.js";
 import { findCycles } from "./cycles.js";
 import { edgeDiagnostics } from "./edge.js";
 import { deriveFlows, flowDiagnostics } from "./flows.js";
-import { bucketGrants, functionGrants, hostGrants, kmsKeyGrants, secretGrants } from "./grants.js";
+import { bucketGrants, functionGrants, hostGrants, imageBuildGrants, kmsKeyGrants, secretGrants } from "./grants.js";
+import { imageBuildConsistency } from "./image-builds.js";
 import { moduleGrants } from "./module-grants.js";
 import { moduleConsistency } from "./module-consistency.js";
 import { overlappingObjectTriggers } from "./object-triggers.js";
@@ -25,7 +26,7 @@ import { findReferences } from "./walk-values.js";
  * sides, so a client may refer to its database's endpoint; a key's `users` are named in its key
  * policy by role, which the instance or task using them does not wait for either.
  */
-const relationshipProperties = new Set(["readers", "writers", "publishesTo", "controls", "clients", "users"]);
+const relationshipProperties = new Set(["readers", "writers", "publishesTo", "controls", "clients", "users", "pullers"]);
 
 export interface ResolveResult {
   readonly graph: Graph | undefined;
@@ -91,7 +92,7 @@ export function resolve(system: CheckedSystem, checked: readonly CheckedNode[], 
   const nodes = [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) as unknown as AnyNode[];
   diagnostics.push(...consistency(nodes, byName), ...flowDiagnostics(nodes, byName), ...edgeDiagnostics(nodes, byName), ...overlappingObjectTriggers(nodes, byName), ...computeConsistency(nodes, byName), ...clusterConsistency(nodes, byName));
   diagnostics.push(...dataConsistency(nodes, byName, system));
-  diagnostics.push(...pipelinesConsistency(nodes, byName, system));
+  diagnostics.push(...pipelinesConsistency(nodes, byName, system), ...imageBuildConsistency(nodes, byName));
   if (diagnostics.length > 0) return { graph: undefined, diagnostics };
 
   const uses = secretUses({ nodes });
@@ -101,6 +102,7 @@ export function resolve(system: CheckedSystem, checked: readonly CheckedNode[], 
     if (node.kind === "secret") return secretGrants(node, uses.get(node.name) ?? []);
     if (node.kind === "kms-key") return kmsKeyGrants(node);
     if (node.kind === "function") return functionGrants(node);
+    if (node.kind === "image-build") return imageBuildGrants(node, system.props.region);
     return [];
   });
   const waivers: Waiver[] = [...byName.values()]

@@ -48,6 +48,7 @@ export const validationCodes = {
   NOROS2062: "A schedule is not a valid EventBridge expression: rate(<n> minute(s)|hour(s)|day(s)) or cron() with six fields, exactly one of day-of-month and day-of-week \"?\".",
   NOROS2063: "An HTTP API route is not \"METHOD /path\" (GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS or ANY; path segments or {parameters}), or the API has no route.",
   NOROS2064: "A function's environment variable name is invalid or reserved by Lambda (AWS_REGION, _HANDLER, ...).",
+  NOROS2070: "An image build's key prefix is not \"/\"-separated segments of letters, digits, \".\", \"_\" or \"-\" ending in \"/\".",
   NOROS2040: "A host group's sizes are inconsistent: min must not exceed max, max must be at least 1, desired must lie between them.",
   NOROS2041: "A tag key is reserved: noros sets Name and the noros: tags, AWS the aws: tags.",
   NOROS2042: "A volume's size is outside what EBS allows for its type (gp3: 1-16384 GiB, io2: 4-16384 GiB).",

@@ -30,6 +30,7 @@ import { SecretSchema } from "./secret.js";
 import { DatabaseSchema } from "./database.js";
 import { CacheSchema } from "./cache.js";
 import { PipelinesSchema } from "./pipelines.js";
+import { ImageBuildSchema } from "./image-build.js";
 
 export const constructSchemas = {
   network: NetworkSchema,
@@ -61,6 +62,7 @@ export const constructSchemas = {
   database: DatabaseSchema,
   cache: CacheSchema,
   pipelines: PipelinesSchema,
+  "image-build": ImageBuildSchema,
 } as const;
 
 export type ConstructKind = keyof typeof constructSchemas;

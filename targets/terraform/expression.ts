@@ -35,6 +35,13 @@ const attributeExpressions: Record<string, Record<string, (name: string) => stri
     roleArn: (n) => `aws_iam_role.${n}.arn`,
     logGroupArn: (n) => `aws_cloudwatch_log_group.${n}_function.arn`,
   },
+  "image-build": {
+    repositoryUrl: (n) => `aws_ecr_repository.${n}.repository_url`,
+    repositoryArn: (n) => `aws_ecr_repository.${n}.arn`,
+    projectName: (n) => `aws_codebuild_project.${n}.name`,
+    roleArn: (n) => `aws_iam_role.${n}.arn`,
+    logGroupArn: (n) => `aws_cloudwatch_log_group.${n}_build.arn`,
+  },
   "http-api": { url: (n) => `aws_apigatewayv2_stage.${n}.invoke_url` },
   cluster: {
     arn: (n) => `aws_eks_cluster.${n}.arn`,

@@ -35,6 +35,7 @@ import { lowerSecret } from "./constructs/secret.js";
 import { lowerDatabase } from "./constructs/database.js";
 import { lowerCache } from "./constructs/cache.js";
 import { lowerPipelines } from "./constructs/pipelines.js";
+import { lowerImageBuild } from "./constructs/image-build.js";
 import { backendSettings } from "./backend.js";
 import { systemTags } from "./default-tags.js";
 import { TerraformDocument } from "./document.js";
@@ -72,6 +73,7 @@ const endpointOutputs: Record<string, Record<string, string>> = {
   cache: { endpoint: "endpoint", port: "port" },
   function: { function_name: "functionName" },
   "http-api": { url: "url" },
+  "image-build": { repository_url: "repositoryUrl", project_name: "projectName" },
   cluster: { endpoint: "endpoint" },
 };
 
@@ -195,6 +197,9 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
         break;
       case "pipelines":
         lowerPipelines(node, tf, graph);
+        break;
+      case "image-build":
+        lowerImageBuild(node, tf, networks);
         break;
     }
   }

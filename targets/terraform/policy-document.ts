@@ -8,7 +8,7 @@ export interface Statement {
   readonly actions: readonly string[];
   readonly resources?: ReadonlyArray<string | TextValue>;
   readonly principals?: ReadonlyArray<{ readonly type: string; readonly identifiers: readonly string[] }>;
-  readonly conditions?: ReadonlyArray<{ readonly test: string; readonly variable: string; readonly values: readonly string[] }>;
+  readonly conditions?: ReadonlyArray<{ readonly test: string; readonly variable: string; readonly values: ReadonlyArray<string | TextValue> }>;
 }
 
 /**
@@ -23,7 +23,7 @@ export function policyDocument(statements: readonly Statement[]): Record<string,
       actions: [...s.actions],
       ...(s.resources ? { resources: s.resources.map((r) => (typeof r === "string" ? r : valueString(r))) } : {}),
       ...(s.principals ? { principals: s.principals.map((p) => ({ type: p.type, identifiers: [...p.identifiers] })) } : {}),
-      ...(s.conditions ? { condition: s.conditions.map((c) => ({ test: c.test, variable: c.variable, values: [...c.values] })) } : {}),
+      ...(s.conditions ? { condition: s.conditions.map((c) => ({ test: c.test, variable: c.variable, values: c.values.map((v) => (typeof v === "string" ? v : valueString(v))) })) } : {}),
     })),
   };
 }

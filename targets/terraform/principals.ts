@@ -16,6 +16,8 @@ export const principalAttachments: Readonly<Record<string, Attachment>> = {
   service: { type: "role", role: (n) => `aws_iam_role.${n}_task` },
   // A function's grants (its own log group first) are its execution role's only policy.
   function: { type: "role", role: (n) => `aws_iam_role.${n}` },
+  // An image build's grants (its uploads, its repository, its log group) are its CodeBuild role's only policy.
+  "image-build": { type: "role", role: (n) => `aws_iam_role.${n}` },
   user: { type: "user" },
   group: { type: "group" },
 };

@@ -17,6 +17,19 @@ export interface RuleFixture {
 type Body = Record<string, unknown>;
 const policy = (statement: Body) => JSON.stringify({ Version: "2012-10-17", Statement: [statement] });
 
+/** A CodeBuild project as noros writes one (named log group, no secrets); `change` is merged over it. */
+function codebuild(change: Body = {}): Body {
+  return {
+    name: "fixture",
+    service_role: "arn:aws:iam::123456789012:role/fixture-build",
+    artifacts: { type: "NO_ARTIFACTS" },
+    source: { type: "NO_SOURCE", buildspec: "version: \"0.2\"\nphases:\n  build:\n    commands:\n      - echo ok\n" },
+    environment: { type: "LINUX_CONTAINER", compute_type: "BUILD_GENERAL1_SMALL", image: "aws/codebuild/amazonlinux-x86_64-standard:5.0", environment_variable: [{ name: "KEY_PREFIX", value: "uploads/", type: "PLAINTEXT" }] },
+    logs_config: { cloudwatch_logs: { status: "ENABLED", group_name: "/fixture/codebuild" } },
+    ...change,
+  };
+}
+
 /** A bucket with every companion noros generates; `change` breaks one of them. */
 function bucket(n: string, change: (parts: Record<string, Record<string, unknown>>) => void = () => {}): Required<Spec> {
   const id = `\${aws_s3_bucket.${n}.id}`;
@@ -287,5 +300,20 @@ export const ruleFixtures: readonly RuleFixture[] = [
     rule: "NOROS-SECRET-001",
     violating: { resource: { aws_secretsmanager_secret_version: { secret_001: { secret_id: "fixture", secret_string: "correct horse battery staple" } } } },
     compliant: { resource: { aws_secretsmanager_secret_version: { secret_001: { secret_id: "fixture", secret_string: "${random_password.fixture.result}" } } } },
+  },
+  {
+    rule: "NOROS-CODEBUILD-001",
+    violating: { resource: { aws_codebuild_project: { codebuild_001: codebuild({ logs_config: { cloudwatch_logs: { status: "ENABLED" } } }) } } },
+    compliant: { resource: { aws_codebuild_project: { codebuild_001: codebuild() } } },
+  },
+  {
+    rule: "NOROS-CODEBUILD-002",
+    violating: { resource: { aws_codebuild_project: { codebuild_002: codebuild({ logs_config: { cloudwatch_logs: { status: "DISABLED" }, s3_logs: { status: "ENABLED", location: "fixture-build-logs/codebuild", encryption_disabled: true } } }) } } },
+    compliant: { resource: { aws_codebuild_project: { codebuild_002: codebuild({ logs_config: { cloudwatch_logs: { status: "DISABLED" }, s3_logs: { status: "ENABLED", location: "fixture-build-logs/codebuild" } } }) } } },
+  },
+  {
+    rule: "NOROS-CODEBUILD-003",
+    violating: { resource: { aws_codebuild_project: { codebuild_003: codebuild({ environment: { type: "LINUX_CONTAINER", compute_type: "BUILD_GENERAL1_SMALL", image: "aws/codebuild/amazonlinux-x86_64-standard:5.0", environment_variable: [{ name: "REGISTRY_PASSWORD", value: "hunter2" }] } }) } } },
+    compliant: { resource: { aws_codebuild_project: { codebuild_003: codebuild({ environment: { type: "LINUX_CONTAINER", compute_type: "BUILD_GENERAL1_SMALL", image: "aws/codebuild/amazonlinux-x86_64-standard:5.0", environment_variable: [{ name: "REGISTRY_PASSWORD", value: "/fixture/registry-password", type: "PARAMETER_STORE" }] } }) } } },
   },
 ];

@@ -25,7 +25,8 @@ interface ObjectTrigger {
  * One `aws_s3_bucket_notification` per bucket (S3 keeps a single notification configuration per
  * bucket, so two resources would overwrite each other), holding every function's rule; each function
  * may be invoked by S3 for that bucket only, and the notification waits for those permissions (S3
- * checks them when the configuration is written).
+ * checks them when the configuration is written). A bucket that is an image build's source also sends
+ * its events to EventBridge (`eventbridge = true`), where the build's rule picks its uploads.
  */
 export function lowerObjectTriggers(graph: Graph, tf: TerraformDocument): void {
   const byBucket = new Map<string, ObjectTrigger[]>();
@@ -34,8 +35,10 @@ export function lowerObjectTriggers(graph: Graph, tf: TerraformDocument): void {
       byBucket.set(trigger.bucket.name, [...(byBucket.get(trigger.bucket.name) ?? []), { fn: fn.name, index, trigger }]);
     });
   }
-  for (const bucket of [...byBucket.keys()].sort()) {
-    const triggers = byBucket.get(bucket) as ObjectTrigger[];
+  // Buckets whose uploads start image builds send their events to EventBridge, where each build's rule matches them.
+  const toEventBridge = new Set(nodesOf(graph, "image-build").map((b) => b.props.source.name));
+  for (const bucket of [...new Set([...byBucket.keys(), ...toEventBridge])].sort()) {
+    const triggers = byBucket.get(bucket) ?? [];
     const permissions: string[] = [];
     for (const fn of [...new Set(triggers.map((t) => t.fn))].sort()) {
       permissions.push(
@@ -59,19 +62,24 @@ export function lowerObjectTriggers(graph: Graph, tf: TerraformDocument): void {
       bucket,
       {
         bucket: interpolate(`aws_s3_bucket.${bucket}.id`),
+        ...(toEventBridge.has(bucket) ? { eventbridge: true } : {}),
         // The rule's id names the function and its trigger's place in the function's own list.
-        lambda_function: triggers.map(({ fn, index, trigger }) => ({
-          id: `${fn}-${index}`,
-          lambda_function_arn: interpolate(`aws_lambda_function.${fn}.arn`),
-          events: [...new Set(trigger.events)].sort().map((e) => objectEvents[e]),
-          ...(trigger.prefix !== undefined ? { filter_prefix: trigger.prefix } : {}),
-          ...(trigger.suffix !== undefined ? { filter_suffix: trigger.suffix } : {}),
-        })),
-        depends_on: permissions,
+        ...(triggers.length > 0 ? { lambda_function: triggers.map(lambdaRule) } : {}),
+        ...(permissions.length > 0 ? { depends_on: permissions } : {}),
       },
       bucket,
     );
   }
+}
+
+function lambdaRule({ fn, index, trigger }: ObjectTrigger): Record<string, unknown> {
+  return {
+    id: `${fn}-${index}`,
+    lambda_function_arn: interpolate(`aws_lambda_function.${fn}.arn`),
+    events: [...new Set(trigger.events)].sort().map((e) => objectEvents[e]),
+    ...(trigger.prefix !== undefined ? { filter_prefix: trigger.prefix } : {}),
+    ...(trigger.suffix !== undefined ? { filter_suffix: trigger.suffix } : {}),
+  };
 }
 
 /** Each schedule: an EventBridge rule (UTC), the function as its target, and a permission for that rule only. */

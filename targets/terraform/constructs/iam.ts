@@ -37,7 +37,7 @@ export function lowerGrants(graph: Graph, tf: TerraformDocument): void {
     const grants = byPrincipal.get(key) as Grant[];
     const principal = (grants[0] as Grant).principal;
     const n = principal.name;
-    const document = tf.data("aws_iam_policy_document", localName(n, "grants"), policyDocument(grants.map((g) => ({ sid: g.sid, actions: g.actions, resources: g.resources }))), n);
+    const document = tf.data("aws_iam_policy_document", localName(n, "grants"), policyDocument(grants.map((g) => ({ sid: g.sid, actions: g.actions, resources: g.resources, ...(g.conditions ? { conditions: g.conditions } : {}) }))), n);
     const policy = interpolate(`${document}.json`);
     const name = physicalName(n, "grants");
     const attachment = principalAttachments[principal.kind];

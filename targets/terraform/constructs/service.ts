@@ -19,7 +19,8 @@ const KEPT_IMAGES = 20;
 const LOG_RETENTION_DAYS = 30;
 export const CLUSTER = "noros";
 
-function repository(n: string, tf: TerraformDocument): void {
+/** A private ECR repository: immutable tags, scanned on push, encrypted, keeping the `kept` newest images. */
+export function repository(n: string, tf: TerraformDocument, kept = KEPT_IMAGES): void {
   tf.resource(
     "aws_ecr_repository",
     n,
@@ -33,7 +34,7 @@ function repository(n: string, tf: TerraformDocument): void {
     },
     n,
   );
-  const rules = { rules: [{ rulePriority: 1, description: `keep the ${KEPT_IMAGES} newest images`, selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: KEPT_IMAGES }, action: { type: "expire" } }] };
+  const rules = { rules: [{ rulePriority: 1, description: `keep the ${kept} newest images`, selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: kept }, action: { type: "expire" } }] };
   tf.resource("aws_ecr_lifecycle_policy", n, { repository: interpolate(`aws_ecr_repository.${n}.name`), policy: literal(JSON.stringify(rules)) }, n);
 }
 

@@ -55,6 +55,7 @@ export const concernByPrefix: Readonly<Record<string, string>> = {
   aws_efs_: "storage",
   // Containers
   aws_ecr_: "containers",
+  aws_codebuild_: "containers",
   aws_ecs_: "containers",
   aws_eks_: "containers",
   kubernetes_: "containers",

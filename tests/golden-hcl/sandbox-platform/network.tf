@@ -248,6 +248,16 @@ resource "aws_security_group" "api_service" {
   }
 }
 
+resource "aws_security_group" "environment-builds_build" {
+  description = "noros image build environment-builds"
+  name        = "${var.name_prefix}-environment-builds-build"
+  vpc_id      = aws_vpc.platform.id
+
+  tags = {
+    Name = "${var.name_prefix}-environment-builds-build"
+  }
+}
+
 resource "aws_security_group" "monitoring" {
   description = "noros host monitoring"
   name        = "${var.name_prefix}-monitoring"
@@ -428,6 +438,24 @@ resource "aws_vpc_security_group_egress_rule" "api_to_nomad-server-3_tcp_4646" {
   referenced_security_group_id = aws_security_group.nomad-server-3.id
   security_group_id            = aws_security_group.api_service.id
   to_port                      = 4646
+}
+
+resource "aws_vpc_security_group_egress_rule" "environment-builds_build_http" {
+  cidr_ipv4         = "0.0.0.0/0"
+  description       = "HTTP: package mirrors used by Dockerfiles (signed packages)"
+  from_port         = 80
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.environment-builds_build.id
+  to_port           = 80
+}
+
+resource "aws_vpc_security_group_egress_rule" "environment-builds_build_https" {
+  cidr_ipv4         = "0.0.0.0/0"
+  description       = "HTTPS: ECR, S3, CloudWatch Logs, image registries"
+  from_port         = 443
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.environment-builds_build.id
+  to_port           = 443
 }
 
 resource "aws_vpc_security_group_egress_rule" "monitoring_consul_out_tcp_21000_21255" {

@@ -5,6 +5,15 @@ resource "aws_cloudwatch_log_group" "api_service" {
   retention_in_days = 30
 }
 
+resource "aws_cloudwatch_log_group" "environment-builds_build" {
+  name              = "/noros/${var.name_prefix}/image-build/environment-builds"
+  retention_in_days = 90
+
+  tags = {
+    Name = "${var.name_prefix}-environment-builds"
+  }
+}
+
 resource "aws_cloudwatch_metric_alarm" "monitoring_reboot" {
   alarm_actions       = ["arn:aws:automate:eu-central-1:ec2:reboot"]
   alarm_description   = "host monitoring: the instance status check failed (the OS stopped answering); rebooting it"

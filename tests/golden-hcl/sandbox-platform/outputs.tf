@@ -16,6 +16,14 @@ output "api_repository_url" {
   value = aws_ecr_repository.api.repository_url
 }
 
+output "environment-builds_project_name" {
+  value = aws_codebuild_project.environment-builds.name
+}
+
+output "environment-builds_repository_url" {
+  value = aws_ecr_repository.environment-builds.repository_url
+}
+
 output "environments_arn" {
   value = aws_s3_bucket.environments.arn
 }

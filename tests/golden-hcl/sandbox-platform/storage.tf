@@ -10,6 +10,11 @@ resource "aws_s3_bucket" "noros_delivery" {
   force_destroy = true
 }
 
+resource "aws_s3_bucket_notification" "environments" {
+  bucket      = aws_s3_bucket.environments.id
+  eventbridge = true
+}
+
 resource "aws_s3_bucket_ownership_controls" "environments" {
   bucket = aws_s3_bucket.environments.id
 
