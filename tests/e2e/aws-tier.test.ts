@@ -22,8 +22,15 @@ let server: Server;
 let base = "";
 let logFile = "";
 beforeAll(async () => {
-  // "/local" stands for every local case's service: it answers with all their expected texts at once.
-  server = createServer((req, res) => (req.url === "/health" ? res.end("ok") : req.url === "/local" ? res.end(`${cases.filter((c) => c.tier === "local").map((c) => c.expect.bodyIncludes ?? "").join(" ")}`) : res.writeHead(503).end("no")));
+  // "/local/<status>" stands for every local case's service: it answers with the status the case
+  // expects and all the cases' expected texts at once.
+  const localBodies = cases.filter((c) => c.tier === "local").map((c) => c.expect.bodyIncludes ?? "").join(" ");
+  server = createServer((req, res) => {
+    const local = /^\/local\/(\d{3})$/.exec(req.url ?? "");
+    if (req.url === "/health") res.end("ok");
+    else if (local) res.writeHead(Number(local[1])).end(localBodies);
+    else res.writeHead(503).end("no");
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -261,7 +268,7 @@ describe("noros test --tier all without AWS credentials", () => {
       const local: Tier = {
         name: "local",
         available: async () => ({ ok: true }),
-        deployment: () => ({ startedAt: Date.now(), died: new Promise(() => {}), deploy: async () => ({}), url: () => `${base}/local`, logs: () => "", teardown: async () => ({ ok: true, detail: "gone" }) }),
+        deployment: (c) => ({ startedAt: Date.now(), died: new Promise(() => {}), deploy: async () => ({}), url: () => `${base}/local/${c.expect.status}`, logs: () => "", teardown: async () => ({ ok: true, detail: "gone" }) }),
       };
       const out: string[] = [];
       const io = { cwd: repoRoot, stdout: (t: string) => out.push(t), stderr: () => {} };
