@@ -1,4 +1,4 @@
-import { cpSync, readdirSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot, runCli, tempDir } from "./helpers/cli.js";
@@ -45,6 +45,36 @@ describe("compile cache", () => {
     const again = await runCli(["compile"], dir);
     expect(again.stdout).not.toContain("from cache");
     expect(readFileSync(path.join(dir, "out", "terraform", "main.tf.json"), "utf8")).toBe(original);
+  });
+
+  it("stays under NOROS_CACHE_MAX_MB by removing the entries used longest ago", async () => {
+    const cache = tempDir("noros-cache-small-");
+    const saved = { dir: process.env.NOROS_CACHE_DIR, max: process.env.NOROS_CACHE_MAX_MB };
+    process.env.NOROS_CACHE_DIR = cache;
+    try {
+      const copies = ["a", "b", "c"].map((name) => {
+        const dir = path.join(tempDir(), name);
+        cpSync(path.join(repoRoot, "examples", "hello"), dir, { recursive: true, filter: (src) => !src.endsWith(`${path.sep}out`) });
+        return dir;
+      });
+      const [a, b, c] = copies as [string, string, string];
+      expect((await runCli(["compile"], a)).code).toBe(0);
+      const entryBytes = readdirSync(cache).filter((f) => /^[0-9a-f]{64}\.(json|bin)$/.test(f)).reduce((sum, f) => sum + statSync(path.join(cache, f)).size, 0);
+      // Room for two entries of this size, not three.
+      process.env.NOROS_CACHE_MAX_MB = String((entryBytes * 2.5) / (1024 * 1024));
+      expect((await runCli(["compile"], b)).code).toBe(0);
+      // a is used again, so b is now the entry used longest ago.
+      expect((await runCli(["compile"], a)).stdout).toContain("from cache");
+      expect((await runCli(["compile"], c)).code).toBe(0);
+      expect(readdirSync(cache).filter((f) => f.endsWith(".json"))).toHaveLength(2);
+      expect((await runCli(["compile"], a)).stdout).toContain("from cache");
+      expect((await runCli(["compile"], c)).stdout).toContain("from cache");
+      expect((await runCli(["compile"], b)).stdout).not.toContain("from cache");
+    } finally {
+      process.env.NOROS_CACHE_DIR = saved.dir;
+      if (saved.max === undefined) delete process.env.NOROS_CACHE_MAX_MB;
+      else process.env.NOROS_CACHE_MAX_MB = saved.max;
+    }
   });
 
   it("never caches a failure", async () => {

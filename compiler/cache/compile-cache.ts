@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
 import type { Artefact } from "../artefact.js";
@@ -71,6 +71,7 @@ export function lookup(entry: string, targets: readonly string[]): CachedCompile
     return undefined;
   }
   if (blob.byteLength !== result.artefacts.reduce((sum, a) => sum + a.bytes, 0)) return undefined; // Torn or foreign: ignore.
+  markUsed(entryPath(entry, targets));
   let offset = 0;
   const artefacts = result.artefacts.map((a) => {
     const contents = blob.subarray(offset, offset + a.bytes);
@@ -107,7 +108,62 @@ export function store(entry: string, targets: readonly string[], sources: Readon
     const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, JSON.stringify(body));
     renameSync(temporary, file);
+    prune(path.dirname(file), file);
   } catch {
     // A cache that cannot be written only costs speed; the compile itself succeeded.
+  }
+}
+
+/** How large the cache may grow, in MiB, unless NOROS_CACHE_MAX_MB says otherwise. */
+export const DEFAULT_CACHE_MAX_MB = 512;
+
+function cacheLimitBytes(): number {
+  const configured = Number(process.env.NOROS_CACHE_MAX_MB);
+  return (Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_CACHE_MAX_MB) * 1024 * 1024;
+}
+
+/** A hit renews the entry, so that pruning removes the entries used longest ago. */
+function markUsed(index: string): void {
+  try {
+    const now = new Date();
+    utimesSync(index, now, now);
+  } catch {
+    // Read-only cache: still usable, only pruned in the order entries were written.
+  }
+}
+
+/**
+ * Keeps the cache under its limit by removing the least recently used entries (never the one just
+ * written): every system compiled once would otherwise stay on disk forever, and a large one is tens
+ * of megabytes.
+ */
+function prune(dir: string, keep: string): void {
+  const entries = readdirSync(dir)
+    .filter((name) => name.endsWith(".json"))
+    .map((name) => {
+      const index = path.join(dir, name);
+      const blob = index.replace(/\.json$/, ".bin");
+      try {
+        const stat = statSync(index);
+        let bytes = stat.size;
+        try {
+          bytes += statSync(blob).size;
+        } catch {
+          // An index without bytes is worthless and counts only itself.
+        }
+        return { index, blob, bytes, used: stat.mtimeMs };
+      } catch {
+        return undefined; // Removed by a concurrent compile.
+      }
+    })
+    .filter((e) => e !== undefined)
+    .sort((a, b) => b.used - a.used || (a.index < b.index ? -1 : 1));
+  const limit = cacheLimitBytes();
+  let total = 0;
+  for (const e of entries) {
+    total += e.bytes;
+    if (total <= limit || e.index === keep) continue;
+    rmSync(e.index, { force: true });
+    rmSync(e.blob, { force: true });
   }
 }
