@@ -8,6 +8,7 @@ import { containers } from "./eks.ts";
 import { readerPipeline } from "./logs.ts";
 import { network } from "./network.ts";
 import { dataTier } from "./data.ts";
+import { statusLb } from "./edge.ts";
 import { rebootOnChange } from "./reboot.ts";
 
 // requirement S0.5: `instanceType` is one constant; network.ts declares the VPC and its private subnets
@@ -51,6 +52,7 @@ export default system("bucket-host", {
     uploader,
     alerts,
     status,
+    statusLb,
     notes,
     ...dataTier(reader),
     reboot,
@@ -58,5 +60,6 @@ export default system("bucket-host", {
     consul,
     consulHost,
   ],
+  // The status page's address is the load balancer's own output, status-lb_url (its DNS name; no zone needed).
   outputs: { texts_bucket: texts.bucketName },
 });

@@ -87,13 +87,14 @@ resource "aws_ecs_service" "notes" {
 }
 
 resource "aws_ecs_service" "status" {
-  cluster                = aws_ecs_cluster.noros.id
-  desired_count          = 1
-  enable_execute_command = false
-  launch_type            = "FARGATE"
-  name                   = "${var.name_prefix}-status"
-  propagate_tags         = "SERVICE"
-  task_definition        = aws_ecs_task_definition.status.arn
+  cluster                           = aws_ecs_cluster.noros.id
+  desired_count                     = 1
+  enable_execute_command            = false
+  health_check_grace_period_seconds = 60
+  launch_type                       = "FARGATE"
+  name                              = "${var.name_prefix}-status"
+  propagate_tags                    = "SERVICE"
+  task_definition                   = aws_ecs_task_definition.status.arn
 
   tags = {
     Name = "${var.name_prefix}-status"
@@ -104,11 +105,19 @@ resource "aws_ecs_service" "status" {
     rollback = true
   }
 
+  load_balancer {
+    container_name   = "status"
+    container_port   = 8080
+    target_group_arn = aws_lb_target_group.status-lb_http_80.arn
+  }
+
   network_configuration {
     assign_public_ip = false
     security_groups  = [aws_security_group.status_service.id]
     subnets          = [aws_subnet.main_private_0.id, aws_subnet.main_private_1.id]
   }
+
+  depends_on = [aws_lb_listener.status-lb_http_80]
 }
 
 resource "aws_ecs_task_definition" "notes" {

@@ -28,6 +28,62 @@ resource "aws_internet_gateway" "main" {
   }
 }
 
+resource "aws_lb" "status-lb" {
+  desync_mitigation_mode     = "defensive"
+  drop_invalid_header_fields = true
+  internal                   = false
+  load_balancer_type         = "application"
+  security_groups            = [aws_security_group.status-lb_lb.id]
+  subnets                    = [aws_subnet.main_public_0.id, aws_subnet.main_public_1.id]
+
+  tags = {
+    Name = "${var.name_prefix}-status-lb"
+  }
+}
+
+resource "aws_lb_listener" "status-lb_http_80" {
+  load_balancer_arn = aws_lb.status-lb.arn
+  port              = 80
+  protocol          = "HTTP"
+
+  tags = {
+    Name = "${var.name_prefix}-status-lb-http-80"
+  }
+
+  default_action {
+    target_group_arn = aws_lb_target_group.status-lb_http_80.arn
+    type             = "forward"
+  }
+}
+
+resource "aws_lb_target_group" "status-lb_http_80" {
+  deregistration_delay = "30"
+  port                 = 8080
+  protocol             = "HTTP"
+  target_type          = "ip"
+  vpc_id               = aws_vpc.main.id
+
+  tags = {
+    Name = "${var.name_prefix}-status-lb-http-80"
+  }
+
+  health_check {
+    enabled             = true
+    healthy_threshold   = 2
+    interval            = 15
+    matcher             = "200-399"
+    path                = "/health"
+    port                = "traffic-port"
+    protocol            = "HTTP"
+    timeout             = 5
+    unhealthy_threshold = 3
+  }
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
 resource "aws_nat_gateway" "main" {
   allocation_id = aws_eip.main_nat.id
   subnet_id     = aws_subnet.main_public_0.id
@@ -124,6 +180,16 @@ resource "aws_security_group" "reader" {
 
   tags = {
     Name = "${var.name_prefix}-reader"
+  }
+}
+
+resource "aws_security_group" "status-lb_lb" {
+  description = "noros load balancer status-lb"
+  name        = "${var.name_prefix}-status-lb-lb"
+  vpc_id      = aws_vpc.main.id
+
+  tags = {
+    Name = "${var.name_prefix}-status-lb-lb"
   }
 }
 
@@ -238,6 +304,15 @@ resource "aws_vpc_security_group_egress_rule" "reader_to_app-db_tcp_5432" {
   to_port                      = 5432
 }
 
+resource "aws_vpc_security_group_egress_rule" "status-lb_to_status_tcp_8080" {
+  description                  = "tcp/8080 to status"
+  from_port                    = 8080
+  ip_protocol                  = "tcp"
+  referenced_security_group_id = aws_security_group.status_service.id
+  security_group_id            = aws_security_group.status-lb_lb.id
+  to_port                      = 8080
+}
+
 resource "aws_vpc_security_group_egress_rule" "status_service_https" {
   cidr_ipv4         = "0.0.0.0/0"
   description       = "HTTPS: ECR, CloudWatch Logs and the AWS APIs"
@@ -274,11 +349,20 @@ resource "aws_vpc_security_group_ingress_rule" "notes_service_port" {
   to_port           = 8080
 }
 
-resource "aws_vpc_security_group_ingress_rule" "status_service_port" {
-  cidr_ipv4         = aws_vpc.main.cidr_block
-  description       = "tcp/8080 from inside the VPC"
-  from_port         = 8080
+resource "aws_vpc_security_group_ingress_rule" "status-lb_listener_0_0" {
+  cidr_ipv4         = "0.0.0.0/0"
+  description       = "http/80 from 0.0.0.0/0"
+  from_port         = 80
   ip_protocol       = "tcp"
-  security_group_id = aws_security_group.status_service.id
-  to_port           = 8080
+  security_group_id = aws_security_group.status-lb_lb.id
+  to_port           = 80
+}
+
+resource "aws_vpc_security_group_ingress_rule" "status_from_status-lb_tcp_8080" {
+  description                  = "tcp/8080 from load balancer status-lb"
+  from_port                    = 8080
+  ip_protocol                  = "tcp"
+  referenced_security_group_id = aws_security_group.status-lb_lb.id
+  security_group_id            = aws_security_group.status_service.id
+  to_port                      = 8080
 }

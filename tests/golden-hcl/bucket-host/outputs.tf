@@ -64,6 +64,14 @@ output "sessions_port" {
   value = local.sessions_cache_port
 }
 
+output "status-lb_dns_name" {
+  value = aws_lb.status-lb.dns_name
+}
+
+output "status-lb_url" {
+  value = "http://${aws_lb.status-lb.dns_name}"
+}
+
 output "status_repository_url" {
   value = aws_ecr_repository.status.repository_url
 }
