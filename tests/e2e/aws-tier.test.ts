@@ -3,7 +3,7 @@
  * with its directory and fails the subcommands it is told to; the runner drives a TerraformDeployment
  * through it. These prove the harness's sequencing and teardown, not that AWS was reached.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -14,7 +14,7 @@ import { awsTier } from "./harness/aws-tier.js";
 import { runCases } from "./harness/run.js";
 import { DEFAULT_SIZE_LIMITS, oversizedResources } from "./harness/size-limits.js";
 import { findLeakedRuns, parseDuration, sweepRuns } from "./harness/sweep.js";
-import { awsRunId, keepStateLocal, TerraformDeployment } from "./harness/terraform-deployment.js";
+import { awsRunId, imagesToPush, keepStateLocal, TerraformDeployment } from "./harness/terraform-deployment.js";
 import type { E2eCase, Tier } from "./harness/types.js";
 
 const fakeTerraform = path.join(repoRoot, "tests", "e2e", "fixtures", "fake-terraform", "terraform");
@@ -163,6 +163,78 @@ describe("interruption", () => {
     expect(calls().filter((c) => !c.startsWith("interrupted")).at(-1)).toBe("destroy -auto-approve -input=false -no-color -lock-timeout=5m -var name_prefix=noros-interrupted-abc123 -var noros_run=noros-interrupted-abc123");
     expect(stderr).toContain("interrupted: terraform destroy");
   }, 40_000);
+});
+
+describe("images", () => {
+  const withImage = { variable: { web_image_tag: { type: "string" } }, resource: { aws_ecr_repository: { web: { name: "web" } } } };
+  const imageTier = (pushImage: (service: string) => Promise<string>) =>
+    awsTier({
+      callerIdentity: async () => ({ Account: "1" }),
+      account: "1",
+      terraform: fakeTerraform,
+      deployer: (c, context) =>
+        new TerraformDeployment(c, context, {
+          terraform: fakeTerraform,
+          runId: "noros-url-checker-abc123",
+          retryDelayMs: 10,
+          write: (dir) => (writeFileSync(path.join(dir, "main.tf.json"), JSON.stringify(withImage)), dir),
+          pushImage: (service) => pushImage(service),
+        }),
+    });
+
+  it("creates the repositories, pushes each service's image, then applies and destroys with the pushed tags", async () => {
+    const pushed: string[] = [];
+    const report = await run(awsCase(), imageTier(async (service) => (pushed.push(service), "0123abcd")));
+    expect(report.cases[0]).toMatchObject({ status: "passed", teardown: { ok: true } });
+    expect(pushed).toEqual(["web"]);
+    expect(calls()).toEqual([
+      "version",
+      "init -input=false -no-color",
+      `apply -auto-approve -input=false -no-color -target=aws_ecr_repository.web ${vars} -var web_image_tag=unpushed`,
+      `apply -auto-approve -input=false -no-color ${vars} -var web_image_tag=0123abcd`,
+      "output -json",
+      `destroy -auto-approve -input=false -no-color ${vars} -var web_image_tag=0123abcd`,
+    ]);
+  });
+
+  it("destroys the repositories when a push fails", async () => {
+    const report = await run(awsCase(), imageTier(async () => Promise.reject(new Error("push.sh web failed (exit 1): denied"))));
+    expect(report.cases[0]).toMatchObject({ status: "failed", reason: expect.stringContaining("push.sh web failed"), teardown: { ok: true } });
+    expect(calls().filter((c) => c.startsWith("apply")).length).toBe(1);
+    expect(calls().at(-1)).toBe(`destroy -auto-approve -input=false -no-color ${vars} -var web_image_tag=unpushed`);
+  });
+
+  it("pushes with the compiled push.sh by default, reading the tag from its last line", async () => {
+    const t = awsTier({
+      callerIdentity: async () => ({ Account: "1" }),
+      account: "1",
+      terraform: fakeTerraform,
+      deployer: (c, context) =>
+        new TerraformDeployment(c, context, {
+          terraform: fakeTerraform,
+          runId: "noros-url-checker-abc123",
+          write: (dir) => {
+            mkdirSync(path.join(dir, "out", "docker"), { recursive: true });
+            // What the generated script prints, and the directory it is told to read outputs from.
+            writeFileSync(path.join(dir, "out", "docker", "push.sh"), 'echo "login ok"\necho "pushed 1.dkr.ecr.eu-west-1.amazonaws.com/x-$1:feed01 from $NOROS_TERRAFORM_DIR"\necho "pushed 1.dkr.ecr.eu-west-1.amazonaws.com/x-$1:feed02"\n');
+            writeFileSync(path.join(dir, "main.tf.json"), JSON.stringify(withImage));
+            return dir;
+          },
+        }),
+    });
+    const report = await run(awsCase(), t);
+    expect(report.cases[0]).toMatchObject({ status: "passed" });
+    expect(calls()).toContain(`apply -auto-approve -input=false -no-color ${vars} -var web_image_tag=feed02`);
+  });
+
+  it("finds the image variables and repositories of a compiled example", async () => {
+    const { compile } = await import("../../compiler/compile.js");
+    const file = path.join(repoRoot, "examples", "url-checker", "url-checker.noros.ts");
+    const dir = tempDir("noros-images-");
+    const tf = compile({ file, cwd: path.dirname(file), targets: ["terraform"] }).artefacts.find((a) => a.path.endsWith(".tf.json"));
+    writeFileSync(path.join(dir, "main.tf.json"), tf?.contents ?? "");
+    expect(imagesToPush(dir)).toEqual({ services: ["checker"], repositories: ["checker"] });
+  });
 });
 
 describe("size limits", () => {

@@ -115,9 +115,7 @@ export const cases: E2eCase[] = [
     tier: "aws",
     // The status page through its load balancer (edge.ts): the VPC, the ALB and the ECS service all work;
     // busybox serves status/health, whose body is "ok". RDS and EKS make the apply long.
-    // Not yet runnable as is (examples/bucket-host/README.md): the harness pushes no images, so
-    // TF_VAR_status_image_tag/TF_VAR_notes_image_tag must name tags pushed by out/docker/push.sh; the EKS
-    // API is private, so TF_VAR_containers_public_access_cidrs must let the runner's range in for helm;
+    // Not yet runnable as is (examples/bucket-host/README.md): the EKS API is private, so TF_VAR_containers_public_access_cidrs must let the runner's range in for helm;
     // and the postgresql provider logs in through the database's private endpoint, which a runner outside
     // the VPC reaches only through a tunnel opened after the instance exists (a staged apply the harness
     // does not do).
@@ -135,7 +133,6 @@ export const cases: E2eCase[] = [
     // certificate for api.sandbox.example.com in it, so the test account must hold that zone, delegated
     // from its parent so that the validation record and api.sandbox.example.com resolve publicly
     // (example.com itself is reserved: a real account replaces the domain in edge.ts with one it owns).
-    // Like every ECS case, TF_VAR_api_image_tag must name an image pushed by out/docker/push.sh.
     endpoint: "output:api-lb_url/health",
     expect: { status: 200, bodyIncludes: '"ok"' },
     // Bare-metal clients boot slowly (often 10 minutes and more), after the certificate's validation.

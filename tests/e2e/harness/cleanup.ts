@@ -12,7 +12,8 @@ const directories = new Set<string>();
 export interface TerraformRun {
   readonly bin: string;
   readonly dir: string;
-  readonly vars: readonly string[];
+  /** Updated once the run's images are pushed (their tags are variables destroy needs too). */
+  vars: readonly string[];
   child?: number | undefined;
 }
 const terraformRuns = new Set<TerraformRun>();

@@ -7,7 +7,7 @@
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { track, type TerraformRun } from "./cleanup.js";
@@ -39,6 +39,11 @@ export interface TerraformDeploymentOptions {
   /** What test runs may create (default {@link DEFAULT_SIZE_LIMITS}). */
   readonly sizeLimits?: SizeLimits;
   readonly terraform?: string;
+  /**
+   * Builds and pushes one service's image once its ECR repository exists, resolving with the tag it
+   * pushed (default: the compiled `docker/push.sh <service>`, with docker or $CONTAINER_ENGINE).
+   */
+  readonly pushImage?: (service: string, dirs: { readonly terraform: string; readonly run: string }, log: (line: string) => void) => Promise<string>;
   /** Destroy attempts before giving up. */
   readonly destroyAttempts?: number;
   readonly retryDelayMs?: number;
@@ -73,7 +78,7 @@ async function compileTerraform(dir: string, c: E2eCase, context: DeployContext)
   const { compile } = await import("../../../compiler/compile.js");
   const { writeOutput } = await import("../../../compiler/emit/write-output.js");
   const file = path.resolve(context.cwd, c.system);
-  const compiled = compile({ file, cwd: path.dirname(file), targets: ["terraform"], skipTests: context.skipTests });
+  const compiled = compile({ file, cwd: path.dirname(file), targets: ["terraform", "docker"], skipTests: context.skipTests });
   writeOutput(path.join(dir, "out"), compiled.artefacts);
   const tfDir = path.join(dir, "out", "terraform");
   if (compiled.graph.system.props.backend) keepStateLocal(tfDir);
@@ -89,6 +94,43 @@ export function keepStateLocal(tfDir: string): string {
   const file = path.join(tfDir, "noros_e2e_backend_override.tf.json");
   writeFileSync(file, `${JSON.stringify({ terraform: { backend: { local: {} } } }, null, 2)}\n`);
   return file;
+}
+
+/**
+ * The images a compiled system runs: each service's `<service>_image_tag` variable (no default: the
+ * tag is known once the image is pushed) and the ECR repositories they are pushed to.
+ */
+export function imagesToPush(tfDir: string): { readonly services: string[]; readonly repositories: string[] } {
+  const services: string[] = [];
+  const repositories: string[] = [];
+  for (const file of readdirSync(tfDir).filter((f) => f.endsWith(".tf.json")).sort()) {
+    const doc = JSON.parse(readFileSync(path.join(tfDir, file), "utf8")) as { variable?: Record<string, { default?: unknown }>; resource?: Record<string, Record<string, unknown>> };
+    for (const [name, body] of Object.entries(doc.variable ?? {})) {
+      const m = /^(.+)_image_tag$/.exec(name);
+      if (m && body.default === undefined) services.push(m[1] as string);
+    }
+    repositories.push(...Object.keys(doc.resource?.aws_ecr_repository ?? {}));
+  }
+  return { services: services.sort(), repositories: repositories.sort() };
+}
+
+/** Runs the compiled push.sh for one service and reads the tag from its last line (`pushed <repo>:<tag>`). */
+function pushWithScript(service: string, dirs: { readonly terraform: string; readonly run: string }, log: (line: string) => void): Promise<string> {
+  const script = path.join(dirs.run, "out", "docker", "push.sh");
+  return new Promise((resolve, reject) => {
+    const child = spawn("sh", [script, service], { env: { ...process.env, NOROS_TERRAFORM_DIR: dirs.terraform }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const pushed = /^pushed \S+:([^:\s]+)$/m.exec(stdout.trim().split("\n").at(-1) ?? "");
+      if (code !== 0 || !pushed) return reject(new Error(`push.sh ${service} failed (exit ${code ?? "by a signal"}): ${stderr.trim().split("\n").slice(-3).join(" / ")}`));
+      log(`pushed ${service}:${pushed[1]}`);
+      resolve(pushed[1] as string);
+    });
+  });
 }
 
 export class TerraformDeployment implements Deployment {
@@ -115,8 +157,12 @@ export class TerraformDeployment implements Deployment {
     this.tfDir = this.dir;
   }
 
+  /** `<service>_image_tag` values: "unpushed" until the image is, which only destroy may then see. */
+  private readonly imageTags = new Map<string, string>();
+
   private get vars(): string[] {
-    return ["-var", `name_prefix=${this.runId}`, "-var", `noros_run=${this.runId}`];
+    const images = [...this.imageTags].flatMap(([service, tag]) => ["-var", `${service}_image_tag=${tag}`]);
+    return ["-var", `name_prefix=${this.runId}`, "-var", `noros_run=${this.runId}`, ...images];
   }
 
   private async tf(args: string[]): Promise<Run> {
@@ -157,8 +203,22 @@ export class TerraformDeployment implements Deployment {
     t = Date.now();
     this.startedAt = t;
     this.applyStarted = true;
+    const images = imagesToPush(this.tfDir);
+    for (const service of images.services) this.imageTags.set(service, "unpushed");
     this.tracked = { bin: this.options.terraform ?? "terraform", dir: this.tfDir, vars: this.vars };
     track.terraform(this.tracked);
+    if (images.services.length > 0) {
+      // The services need their images in ECR before they can start: the repositories first, then
+      // the images, then everything else with the pushed tags.
+      await this.must(["apply", "-auto-approve", "-input=false", "-no-color", ...images.repositories.map((r) => `-target=aws_ecr_repository.${r}`), ...this.vars]);
+      phases.repositories = Date.now() - t;
+      t = Date.now();
+      const push = this.options.pushImage ?? pushWithScript;
+      for (const service of images.services) this.imageTags.set(service, await push(service, { terraform: this.tfDir, run: this.dir }, this.context.log));
+      this.tracked.vars = this.vars;
+      phases.push = Date.now() - t;
+      t = Date.now();
+    }
     await this.must(["apply", "-auto-approve", "-input=false", "-no-color", ...this.vars]);
     phases.apply = Date.now() - t;
     const out = await this.must(["output", "-json"]);
