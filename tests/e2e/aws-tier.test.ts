@@ -167,7 +167,7 @@ describe("interruption", () => {
 
 describe("images", () => {
   const withImage = { variable: { web_image_tag: { type: "string" } }, resource: { aws_ecr_repository: { web: { name: "web" } } } };
-  const imageTier = (pushImage: (service: string) => Promise<string>) =>
+  const imageTier = (pushImage: (service: string, terraformDir: string) => Promise<string>) =>
     awsTier({
       callerIdentity: async () => ({ Account: "1" }),
       account: "1",
@@ -178,15 +178,25 @@ describe("images", () => {
           runId: "noros-url-checker-abc123",
           retryDelayMs: 10,
           write: (dir) => (writeFileSync(path.join(dir, "main.tf.json"), JSON.stringify(withImage)), dir),
-          pushImage: (service) => pushImage(service),
+          pushImage: (service, dirs) => pushImage(service, dirs.terraform),
         }),
     });
 
   it("creates the repositories, pushes each service's image, then applies and destroys with the pushed tags", async () => {
     const pushed: string[] = [];
-    const report = await run(awsCase(), imageTier(async (service) => (pushed.push(service), "0123abcd")));
+    const overrides: unknown[] = [];
+    const report = await run(
+      awsCase(),
+      imageTier(async (service, terraformDir) => {
+        pushed.push(service);
+        overrides.push(JSON.parse(readFileSync(path.join(terraformDir, "noros_e2e_ecr_override.tf.json"), "utf8")));
+        return "0123abcd";
+      }),
+    );
     expect(report.cases[0]).toMatchObject({ status: "passed", teardown: { ok: true } });
     expect(pushed).toEqual(["web"]);
+    // The run's repositories go with their images (real deployments keep ECR's refusal).
+    expect(overrides).toEqual([{ resource: { aws_ecr_repository: { web: { force_delete: true } } } }]);
     expect(calls()).toEqual([
       "version",
       "init -input=false -no-color",

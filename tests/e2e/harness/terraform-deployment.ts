@@ -97,6 +97,18 @@ export function keepStateLocal(tfDir: string): string {
 }
 
 /**
+ * A test run's repositories are destroyed with the images it pushed: noros keeps ECR's default (a
+ * repository with images is not deleted) for real deployments, which would make every teardown fail.
+ * Like the backend, an override file changes that for the run only.
+ */
+export function forceDeleteRepositories(tfDir: string, repositories: readonly string[]): string {
+  const file = path.join(tfDir, "noros_e2e_ecr_override.tf.json");
+  const resource = { aws_ecr_repository: Object.fromEntries(repositories.map((r) => [r, { force_delete: true }])) };
+  writeFileSync(file, `${JSON.stringify({ resource }, null, 2)}\n`);
+  return file;
+}
+
+/**
  * The images a compiled system runs: each service's `<service>_image_tag` variable (no default: the
  * tag is known once the image is pushed) and the ECR repositories they are pushed to.
  */
@@ -205,6 +217,7 @@ export class TerraformDeployment implements Deployment {
     this.applyStarted = true;
     const images = imagesToPush(this.tfDir);
     for (const service of images.services) this.imageTags.set(service, "unpushed");
+    if (images.repositories.length > 0) forceDeleteRepositories(this.tfDir, images.repositories);
     this.tracked = { bin: this.options.terraform ?? "terraform", dir: this.tfDir, vars: this.vars };
     track.terraform(this.tracked);
     if (images.services.length > 0) {
