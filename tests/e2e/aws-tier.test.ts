@@ -14,7 +14,7 @@ import { awsTier } from "./harness/aws-tier.js";
 import { runCases } from "./harness/run.js";
 import { DEFAULT_SIZE_LIMITS, oversizedResources } from "./harness/size-limits.js";
 import { findLeakedRuns, parseDuration, sweepRuns } from "./harness/sweep.js";
-import { awsRunId, imagesToPush, keepStateLocal, TerraformDeployment } from "./harness/terraform-deployment.js";
+import { awsRunId, imagesToPush, keepStateLocal, makeDisposable, TerraformDeployment } from "./harness/terraform-deployment.js";
 import type { E2eCase, Tier } from "./harness/types.js";
 
 const fakeTerraform = path.join(repoRoot, "tests", "e2e", "fixtures", "fake-terraform", "terraform");
@@ -189,7 +189,7 @@ describe("images", () => {
       awsCase(),
       imageTier(async (service, terraformDir) => {
         pushed.push(service);
-        overrides.push(JSON.parse(readFileSync(path.join(terraformDir, "noros_e2e_ecr_override.tf.json"), "utf8")));
+        overrides.push(JSON.parse(readFileSync(path.join(terraformDir, "noros_e2e_disposable_override.tf.json"), "utf8")));
         return "0123abcd";
       }),
     );
@@ -235,6 +235,23 @@ describe("images", () => {
     const report = await run(awsCase(), t);
     expect(report.cases[0]).toMatchObject({ status: "passed" });
     expect(calls()).toContain(`apply -auto-approve -input=false -no-color ${vars} -var web_image_tag=feed02`);
+  });
+
+  it("makes a compiled example's protected resources disposable for the run, and nothing else", async () => {
+    const { compile } = await import("../../compiler/compile.js");
+    const file = path.join(repoRoot, "examples", "bucket-host", "bucket-host.noros.ts");
+    const dir = tempDir("noros-disposable-");
+    const tf = compile({ file, cwd: path.dirname(file), targets: ["terraform"] }).artefacts.find((a) => a.path.endsWith(".tf.json"));
+    writeFileSync(path.join(dir, "main.tf.json"), tf?.contents ?? "");
+    const override = JSON.parse(readFileSync(makeDisposable(dir) ?? "", "utf8")) as { resource: Record<string, Record<string, unknown>> };
+    expect(Object.keys(override.resource).sort()).toEqual(["aws_db_instance", "aws_ecr_repository", "aws_iam_user", "aws_kms_key", "aws_s3_bucket", "aws_secretsmanager_secret"]);
+    expect(override.resource.aws_db_instance).toEqual({ "app-db": { deletion_protection: false, skip_final_snapshot: true } });
+    expect(override.resource.aws_s3_bucket?.texts).toEqual({ force_destroy: true });
+    // Terraform merges an override into its resource: the merged configuration must still satisfy the provider schema.
+    const { validateTerraform } = await import("../../targets/terraform/schema/validate.js");
+    const merged = JSON.parse(String(tf?.contents)) as { resource: Record<string, Record<string, Record<string, unknown>>> };
+    for (const [type, byName] of Object.entries(override.resource)) for (const [name, settings] of Object.entries(byName)) Object.assign(merged.resource[type]?.[name] ?? {}, settings);
+    expect(validateTerraform(merged as never)).toEqual([]);
   });
 
   it("finds the image variables and repositories of a compiled example", async () => {

@@ -97,13 +97,31 @@ export function keepStateLocal(tfDir: string): string {
 }
 
 /**
- * A test run's repositories are destroyed with the images it pushed: noros keeps ECR's default (a
- * repository with images is not deleted) for real deployments, which would make every teardown fail.
- * Like the backend, an override file changes that for the run only.
+ * What a test run changes so that its destroy removes everything it made, whatever the run put into
+ * it: noros's defaults protect real deployments (ECR and S3 refuse to delete what still holds images
+ * or objects, RDS has deletion protection and keeps a final snapshot, secrets and keys wait 7 to 30
+ * days), and each of those would make a test run's teardown fail or leave something behind.
  */
-export function forceDeleteRepositories(tfDir: string, repositories: readonly string[]): string {
-  const file = path.join(tfDir, "noros_e2e_ecr_override.tf.json");
-  const resource = { aws_ecr_repository: Object.fromEntries(repositories.map((r) => [r, { force_delete: true }])) };
+const disposable: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  aws_ecr_repository: { force_delete: true },
+  aws_s3_bucket: { force_destroy: true },
+  aws_db_instance: { deletion_protection: false, skip_final_snapshot: true },
+  aws_secretsmanager_secret: { recovery_window_in_days: 0 },
+  aws_kms_key: { deletion_window_in_days: 7 },
+  aws_iam_user: { force_destroy: true },
+};
+
+/** Like the backend, an override file (`*_override.tf.json`) changes those settings for the run only. */
+export function makeDisposable(tfDir: string): string | undefined {
+  const resource: Record<string, Record<string, unknown>> = {};
+  for (const file of readdirSync(tfDir).filter((f) => f.endsWith(".tf.json") && !f.endsWith("_override.tf.json")).sort()) {
+    const doc = JSON.parse(readFileSync(path.join(tfDir, file), "utf8")) as { resource?: Record<string, Record<string, unknown>> };
+    for (const [type, settings] of Object.entries(disposable)) {
+      for (const name of Object.keys(doc.resource?.[type] ?? {})) (resource[type] ??= {})[name] = settings;
+    }
+  }
+  if (Object.keys(resource).length === 0) return undefined;
+  const file = path.join(tfDir, "noros_e2e_disposable_override.tf.json");
   writeFileSync(file, `${JSON.stringify({ resource }, null, 2)}\n`);
   return file;
 }
@@ -115,7 +133,7 @@ export function forceDeleteRepositories(tfDir: string, repositories: readonly st
 export function imagesToPush(tfDir: string): { readonly services: string[]; readonly repositories: string[] } {
   const services: string[] = [];
   const repositories: string[] = [];
-  for (const file of readdirSync(tfDir).filter((f) => f.endsWith(".tf.json")).sort()) {
+  for (const file of readdirSync(tfDir).filter((f) => f.endsWith(".tf.json") && !f.endsWith("_override.tf.json")).sort()) {
     const doc = JSON.parse(readFileSync(path.join(tfDir, file), "utf8")) as { variable?: Record<string, { default?: unknown }>; resource?: Record<string, Record<string, unknown>> };
     for (const [name, body] of Object.entries(doc.variable ?? {})) {
       const m = /^(.+)_image_tag$/.exec(name);
@@ -217,7 +235,7 @@ export class TerraformDeployment implements Deployment {
     this.applyStarted = true;
     const images = imagesToPush(this.tfDir);
     for (const service of images.services) this.imageTags.set(service, "unpushed");
-    if (images.repositories.length > 0) forceDeleteRepositories(this.tfDir, images.repositories);
+    makeDisposable(this.tfDir);
     this.tracked = { bin: this.options.terraform ?? "terraform", dir: this.tfDir, vars: this.vars };
     track.terraform(this.tracked);
     if (images.services.length > 0) {
