@@ -16,7 +16,10 @@
  *   (with an existing one: iam:ListOpenIDConnectProviders on "*", which the data source needs and
  *   IAM cannot scope), and the state object and its lock file in the backend bucket. Whoever can push to the branch
  *   can therefore change anything in the account that PowerUserAccess reaches, and any IAM role of
- *   this system's prefix (its own included): protect the branch accordingly.
+ *   this system's prefix, its own included: it may attach any policy to such a role (or create one
+ *   that trusts it), so in the end the role amounts to administrator access. Protect the branch as
+ *   an administrator's credentials; a permissions boundary on the prefix's roles would be the way to
+ *   bound it further, and is not built.
  */
 import type { Graph, GraphNode } from "../../../compiler/graph.js";
 import type { TerraformDocument } from "../document.js";
