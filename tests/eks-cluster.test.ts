@@ -17,11 +17,11 @@ describe("an EKS cluster", () => {
     expect(JSON.stringify(doc.variable.web_public_access_cidrs?.validation)).toContain(">= 8");
   });
 
-  it("encrypts secrets with its own rotating KMS key and logs the control plane to a group with retention", () => {
+  it("encrypts secrets with its own rotating KMS key and logs the control plane to an encrypted group with retention", () => {
     expect(cluster.encryption_config).toEqual({ resources: ["secrets"], provider: { key_arn: "${aws_kms_key.web_secrets.arn}" } });
     expect(doc.resource.aws_kms_key?.web_secrets).toMatchObject({ enable_key_rotation: true });
     expect(cluster.enabled_cluster_log_types).toEqual(["api", "audit", "authenticator", "controllerManager", "scheduler"]);
-    expect(doc.resource.aws_cloudwatch_log_group?.web_control_plane).toEqual({ name: "/aws/eks/${var.name_prefix}-web/cluster", retention_in_days: 90 });
+    expect(doc.resource.aws_cloudwatch_log_group?.web_control_plane).toEqual({ name: "/aws/eks/${var.name_prefix}-web/cluster", retention_in_days: 90, kms_key_id: "${aws_kms_key.noros_logs.arn}" });
     expect(cluster.depends_on).toContain("aws_cloudwatch_log_group.web_control_plane");
   });
 

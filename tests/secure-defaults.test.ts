@@ -4,8 +4,10 @@ import { describe, expect, it } from "vitest";
 import { compile } from "../compiler/compile.js";
 import { DiagnosticsError } from "../compiler/diagnostics/diagnostic.js";
 import { writeSystem } from "./helpers/cli.js";
+import { examples } from "./helpers/examples.js";
 
-type Doc = { resource: Record<string, Record<string, Record<string, unknown>>> };
+type Doc = { resource: Record<string, Record<string, Record<string, unknown>>>; data?: Record<string, Record<string, Record<string, unknown>>> };
+type PolicyStatement = { sid: string; actions: string[]; principals?: Array<{ type: string; identifiers: string[] }>; condition?: Array<{ test: string; variable: string; values: string[] }> };
 
 /**
  * What the DSL lets an author weaken is caught by the policy at the construct that weakened it; what
@@ -39,6 +41,7 @@ describe("secure defaults", () => {
     });
     expect(doc.resource.aws_launch_template?.web).not.toHaveProperty("key_name");
     expect(doc.resource.aws_cloudwatch_log_group?.logs?.retention_in_days).toBe(90);
+    expect(doc.resource.aws_cloudwatch_log_group?.logs?.kms_key_id).toBe("${aws_kms_key.noros_logs.arn}");
     expect(doc.resource.aws_sns_topic?.alerts?.kms_master_key_id).toBe("alias/aws/sns");
   });
 
@@ -112,5 +115,39 @@ describe("secure defaults", () => {
       found = error.diagnostics.map((d) => `${d.line}:${d.col} ${d.code} ${/^(NOROS-[A-Z0-9]+-\d{3})/.exec(d.message)?.[1]}`);
     }
     expect(found).toEqual(["3:11 NOROS5001 NOROS-SG-004", "4:11 NOROS5001 NOROS-SG-001", "5:11 NOROS5001 NOROS-SG-002", "6:11 NOROS5001 NOROS-EC2-010"]);
+  });
+
+  it.each(examples().map((e) => [e.name, e] as const))("%s: every log group is encrypted with the system's logs key, which only CloudWatch Logs of this account uses", (_name, example) => {
+    const compiled = compile({ file: example.file, cwd: example.dir, targets: ["terraform"] });
+    const doc = JSON.parse(String(compiled.artefacts.find((a) => a.path === "terraform/main.tf.json")?.contents)) as Doc;
+    const groups = Object.entries(doc.resource.aws_cloudwatch_log_group ?? {});
+    const key = doc.resource.aws_kms_key?.noros_logs;
+    if (groups.length === 0) {
+      // No log group, no key.
+      expect(key).toBeUndefined();
+      expect(doc.resource.aws_kms_alias?.noros_logs).toBeUndefined();
+      return;
+    }
+    for (const [name, group] of groups) expect(group.kms_key_id, name).toBe("${aws_kms_key.noros_logs.arn}");
+    expect(key).toMatchObject({ enable_key_rotation: true, deletion_window_in_days: 30, policy: "${data.aws_iam_policy_document.noros_logs.json}" });
+    expect(doc.resource.aws_kms_alias?.noros_logs).toEqual({ name: "alias/${var.name_prefix}/logs", target_key_id: "${aws_kms_key.noros_logs.key_id}" });
+
+    const statements = (doc.data?.aws_iam_policy_document?.noros_logs?.statement ?? []) as PolicyStatement[];
+    expect(statements.map((s) => s.sid)).toEqual(["AccountAdministers", "CloudWatchLogsEncryptsLogGroups"]);
+    const [admin, logs] = statements as [PolicyStatement, PolicyStatement];
+    // Administration without use: never kms:*, never Encrypt or Decrypt.
+    expect(admin.actions).not.toContain("kms:*");
+    expect(admin.actions.filter((a) => /^kms:(Encrypt|Decrypt|ReEncrypt|GenerateDataKey)/.test(a))).toEqual([]);
+    expect(admin.principals).toEqual([{ type: "AWS", identifiers: ["arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:root"] }]);
+    const region = (JSON.parse(String(compiled.artefacts.find((a) => a.path === "terraform/main.tf.json")?.contents)) as { provider: { aws: { region: string } } }).provider.aws.region;
+    expect(logs.principals).toEqual([{ type: "Service", identifiers: [`logs.${region}.amazonaws.com`] }]);
+    expect(logs.actions).toEqual(["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]);
+    expect(logs.condition).toEqual([
+      {
+        test: "ArnLike",
+        variable: "kms:EncryptionContext:aws:logs:arn",
+        values: [`arn:\${data.aws_partition.current.partition}:logs:${region}:\${data.aws_caller_identity.current.account_id}:log-group:*`],
+      },
+    ]);
   });
 });

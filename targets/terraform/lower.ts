@@ -143,7 +143,7 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
         lowerTopic(node, tf, graph);
         break;
       case "log-group":
-        lowerLogGroup(node, tf);
+        lowerLogGroup(node, tf, system.props.region);
         break;
       case "service":
         lowerService(node, tf, networks, system.props.region, graph, secrets);
@@ -182,12 +182,12 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
       case "function": {
         const source = graph.functionSources?.get(node.name);
         if (!source) throw new Error(`internal: the sources of function ${node.name} were not read`);
-        packages.push(lowerFunction(node, tf, source));
+        packages.push(lowerFunction(node, tf, source, system.props.region));
         lowerSchedules(node, tf);
         break;
       }
       case "http-api":
-        lowerHttpApi(node, tf);
+        lowerHttpApi(node, tf, system.props.region);
         break;
       case "cluster":
         lowerCluster(node, tf, graph, networks, system.props.region);
@@ -199,7 +199,7 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
         lowerPipelines(node, tf, graph);
         break;
       case "image-build":
-        lowerImageBuild(node, tf, networks);
+        lowerImageBuild(node, tf, networks, system.props.region);
         break;
     }
   }

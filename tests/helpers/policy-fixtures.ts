@@ -16,6 +16,8 @@ export interface RuleFixture {
 
 type Body = Record<string, unknown>;
 const policy = (statement: Body) => JSON.stringify({ Version: "2012-10-17", Statement: [statement] });
+/** A customer-managed key of the fixtures' account, for log groups that are encrypted. */
+const logKey = "arn:aws:kms:eu-central-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
 /** A CodeBuild project as noros writes one (named log group, no secrets); `change` is merged over it. */
 function codebuild(change: Body = {}): Body {
@@ -205,7 +207,16 @@ export const ruleFixtures: readonly RuleFixture[] = [
   { rule: "NOROS-ECACHE-001", violating: { resource: { aws_elasticache_replication_group: { ecache_001: cache({ at_rest_encryption_enabled: false }) } } }, compliant: { resource: { aws_elasticache_replication_group: { ecache_001: cache() } } } },
   { rule: "NOROS-ECACHE-002", violating: { resource: { aws_elasticache_replication_group: { ecache_002: without(cache(), "transit_encryption_enabled") } } }, compliant: { resource: { aws_elasticache_replication_group: { ecache_002: cache() } } } },
   { rule: "NOROS-ECACHE-003", violating: { resource: { aws_elasticache_replication_group: { ecache_003: without(cache(), "auth_token") } } }, compliant: { resource: { aws_elasticache_replication_group: { ecache_003: cache() } } } },
-  { rule: "NOROS-LOG-001", violating: { resource: { aws_cloudwatch_log_group: { log_001: { name: "/fixture/forever" } } } }, compliant: { resource: { aws_cloudwatch_log_group: { log_001: { name: "/fixture/forever", retention_in_days: 30 } } } } },
+  {
+    rule: "NOROS-LOG-001",
+    violating: { resource: { aws_cloudwatch_log_group: { log_001: { name: "/fixture/forever", kms_key_id: logKey } } } },
+    compliant: { resource: { aws_cloudwatch_log_group: { log_001: { name: "/fixture/forever", retention_in_days: 30, kms_key_id: logKey } } } },
+  },
+  {
+    rule: "NOROS-LOG-002",
+    violating: { resource: { aws_cloudwatch_log_group: { log_002: { name: "/fixture/plain", retention_in_days: 30 } } } },
+    compliant: { resource: { aws_cloudwatch_log_group: { log_002: { name: "/fixture/plain", retention_in_days: 30, kms_key_id: logKey } } } },
+  },
   { rule: "NOROS-SNS-001", violating: { resource: { aws_sns_topic: { sns_001: { name: "fixture" } } } }, compliant: { resource: { aws_sns_topic: { sns_001: { name: "fixture", kms_master_key_id: "alias/aws/sns" } } } } },
   {
     rule: "NOROS-SNS-002",

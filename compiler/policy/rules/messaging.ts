@@ -1,4 +1,4 @@
-import { securityHub, type Finding, type Rule } from "../rule.js";
+import { guidance, securityHub, type Finding, type Rule } from "../rule.js";
 import { bool, first, num, publicAllow } from "../view.js";
 
 export const logRules: readonly Rule[] = [
@@ -13,6 +13,18 @@ export const logRules: readonly Rule[] = [
         const days = num(g.body.retention_in_days);
         return days !== undefined && days > 0 ? [] : [{ address: g.address, message: `${g.address} keeps logs forever (no retention_in_days)`, path: ["retention_in_days"] }];
       });
+    },
+  },
+  {
+    id: "NOROS-LOG-002",
+    title: "CloudWatch log groups are encrypted with a KMS key",
+    rationale: "A customer-managed key puts who may read the logs (requests, errors, secrets printed by mistake) under a key policy you control, audit in CloudTrail and can revoke.",
+    control: guidance("Amazon CloudWatch Logs User Guide: encrypt log data with AWS KMS", "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html"),
+    resourceTypes: ["aws_cloudwatch_log_group"],
+    check(view) {
+      return view.resources("aws_cloudwatch_log_group").flatMap((g): Finding[] =>
+        typeof g.body.kms_key_id === "string" && g.body.kms_key_id !== "" ? [] : [{ address: g.address, message: `${g.address} is not encrypted with a KMS key (no kms_key_id)`, path: ["kms_key_id"] }],
+      );
     },
   },
 ];

@@ -11,16 +11,17 @@ import { interpolate, valueString } from "../expression.js";
 import { functionPackage, packageFilename, packageHash, packagePath } from "../function-package.js";
 import { localName, nameTag, physicalName } from "../naming.js";
 import { policyDocument } from "../policy-document.js";
+import { logsKeyArn } from "./logs-key.js";
 
 /** Where Lambda writes a function's logs unless told otherwise; creating it first lets retention apply. */
 export const functionLogGroupName = (n: string) => `/aws/lambda/${physicalName(n)}`;
 
-export function lowerFunction(node: GraphNode<"function">, tf: TerraformDocument, source: FunctionSource): Artefact {
+export function lowerFunction(node: GraphNode<"function">, tf: TerraformDocument, source: FunctionSource, region: string): Artefact {
   const n = node.name;
   const { props } = node;
   const contents = functionPackage(source);
   const logGroup = localName(n, "function");
-  tf.resource("aws_cloudwatch_log_group", logGroup, { name: functionLogGroupName(n), retention_in_days: props.logRetentionDays, tags: nameTag(n) }, n);
+  tf.resource("aws_cloudwatch_log_group", logGroup, { name: functionLogGroupName(n), retention_in_days: props.logRetentionDays, kms_key_id: logsKeyArn(tf, region), tags: nameTag(n) }, n);
 
   const assume = tf.data(
     "aws_iam_policy_document",

@@ -8,6 +8,7 @@ import type { GraphNode } from "../../../compiler/graph.js";
 import type { TerraformDocument } from "../document.js";
 import { interpolate, literal } from "../expression.js";
 import { localName, nameTag, NAME_PREFIX, physicalName } from "../naming.js";
+import { logsKeyArn } from "./logs-key.js";
 
 /** API Gateway's `$context` variables for the access log: who asked what, when, and how it went. */
 const accessLogFormat = {
@@ -35,14 +36,14 @@ export function routeSourceArn(api: string, routeKey: string): string {
   return `${interpolate(`aws_apigatewayv2_api.${api}.execution_arn`)}/*/${method === "ANY" ? "*" : method}${pathPattern}`;
 }
 
-export function lowerHttpApi(node: GraphNode<"http-api">, tf: TerraformDocument): void {
+export function lowerHttpApi(node: GraphNode<"http-api">, tf: TerraformDocument, region: string): void {
   const n = node.name;
   const { props } = node;
   const apiId = interpolate(`aws_apigatewayv2_api.${n}.id`);
   tf.resource("aws_apigatewayv2_api", n, { name: physicalName(n), protocol_type: "HTTP", tags: nameTag(n) }, n);
 
   const logGroup = localName(n, "access");
-  tf.resource("aws_cloudwatch_log_group", logGroup, { name: `/noros/${NAME_PREFIX}/http-api/${n}`, retention_in_days: props.logRetentionDays, tags: nameTag(n, "access") }, n);
+  tf.resource("aws_cloudwatch_log_group", logGroup, { name: `/noros/${NAME_PREFIX}/http-api/${n}`, retention_in_days: props.logRetentionDays, kms_key_id: logsKeyArn(tf, region), tags: nameTag(n, "access") }, n);
   tf.resource(
     "aws_apigatewayv2_stage",
     n,

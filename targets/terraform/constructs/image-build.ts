@@ -16,6 +16,7 @@ import { policyDocument } from "../policy-document.js";
 import { buildspec } from "./image-build-spec.js";
 import { subnetId } from "./network.js";
 import { repository } from "./service.js";
+import { logsKeyArn } from "./logs-key.js";
 
 /** CodeBuild's Amazon Linux 2023 x86_64 image (Docker, the AWS CLI, bash); the clients are x86_64 too. */
 export const BUILD_IMAGE = "aws/codebuild/amazonlinux-x86_64-standard:5.0";
@@ -43,14 +44,14 @@ export function eventPattern(node: GraphNode<"image-build">): Record<string, unk
   };
 }
 
-export function lowerImageBuild(node: GraphNode<"image-build">, tf: TerraformDocument, networks: ReadonlyMap<string, GraphNode<"network">>): void {
+export function lowerImageBuild(node: GraphNode<"image-build">, tf: TerraformDocument, networks: ReadonlyMap<string, GraphNode<"network">>, region: string): void {
   const n = node.name;
   const { props } = node;
   const account = accountId(tf);
   repository(n, tf, props.keptImages);
 
   const logGroup = localName(n, "build");
-  tf.resource("aws_cloudwatch_log_group", logGroup, { name: imageBuildLogGroupName(n), retention_in_days: props.logRetentionDays, tags: nameTag(n) }, n);
+  tf.resource("aws_cloudwatch_log_group", logGroup, { name: imageBuildLogGroupName(n), retention_in_days: props.logRetentionDays, kms_key_id: logsKeyArn(tf, region), tags: nameTag(n) }, n);
 
   // The project's role: only CodeBuild, and only on behalf of this account, may assume it.
   const assume = tf.data(

@@ -13,6 +13,7 @@ import { policyDocument, type Statement } from "../policy-document.js";
 import { healthProbe } from "../../../compiler/util/health-probe.js";
 import { registrationsOf } from "./load-balancer.js";
 import { subnetId } from "./network.js";
+import { logsKeyArn } from "./logs-key.js";
 
 /** Images an ECR lifecycle rule keeps: enough to roll back, few enough that storage stays cheap. */
 const KEPT_IMAGES = 20;
@@ -109,7 +110,7 @@ function ecsService(
     type: "string",
     description: `The image tag of service ${n} to run: the tag out/docker/push.sh printed when it pushed the image.`,
   });
-  tf.resource("aws_cloudwatch_log_group", localName(n, "service"), { name: `/noros/${NAME_PREFIX}/service/${n}`, retention_in_days: LOG_RETENTION_DAYS }, n);
+  tf.resource("aws_cloudwatch_log_group", localName(n, "service"), { name: `/noros/${NAME_PREFIX}/service/${n}`, retention_in_days: LOG_RETENTION_DAYS, kms_key_id: logsKeyArn(tf, region) }, n);
 
   const assume = tf.data(
     "aws_iam_policy_document",

@@ -64,6 +64,11 @@ resource "aws_kms_alias" "containers_secrets" {
   target_key_id = aws_kms_key.containers_secrets.key_id
 }
 
+resource "aws_kms_alias" "noros_logs" {
+  name          = "alias/${var.name_prefix}/logs"
+  target_key_id = aws_kms_key.noros_logs.key_id
+}
+
 resource "aws_kms_key" "alerts_sns" {
   deletion_window_in_days = 30
   description             = "noros topic alerts"
@@ -82,6 +87,18 @@ resource "aws_kms_key" "containers_secrets" {
 
   tags = {
     Name = "${var.name_prefix}-containers-secrets"
+  }
+}
+
+resource "aws_kms_key" "noros_logs" {
+  deletion_window_in_days = 30
+  description             = "noros log groups of ${var.name_prefix}"
+  enable_key_rotation     = true
+  policy                  = data.aws_iam_policy_document.noros_logs.json
+  rotation_period_in_days = 365
+
+  tags = {
+    Name = "${var.name_prefix}-logs"
   }
 }
 

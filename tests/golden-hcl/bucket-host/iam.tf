@@ -162,6 +162,68 @@ data "aws_iam_policy_document" "noros_delivery_bucket" {
   }
 }
 
+data "aws_iam_policy_document" "noros_logs" {
+  statement {
+    effect    = "Allow"
+    resources = ["*"]
+    sid       = "AccountAdministers"
+
+    actions = [
+      "kms:CancelKeyDeletion",
+      "kms:Create*",
+      "kms:Delete*",
+      "kms:Describe*",
+      "kms:Disable*",
+      "kms:Enable*",
+      "kms:Get*",
+      "kms:List*",
+      "kms:Put*",
+      "kms:Revoke*",
+      "kms:RotateKeyOnDemand",
+      "kms:ScheduleKeyDeletion",
+      "kms:TagResource",
+      "kms:UntagResource",
+      "kms:Update*",
+    ]
+
+    principals {
+      type = "AWS"
+
+      identifiers = [
+        "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:root",
+      ]
+    }
+  }
+
+  statement {
+    effect    = "Allow"
+    resources = ["*"]
+    sid       = "CloudWatchLogsEncryptsLogGroups"
+
+    actions = [
+      "kms:Encrypt*",
+      "kms:Decrypt*",
+      "kms:ReEncrypt*",
+      "kms:GenerateDataKey*",
+      "kms:Describe*",
+    ]
+
+    condition {
+      test     = "ArnLike"
+      variable = "kms:EncryptionContext:aws:logs:arn"
+
+      values = [
+        "arn:${data.aws_partition.current.partition}:logs:eu-central-1:${data.aws_caller_identity.current.account_id}:log-group:*",
+      ]
+    }
+
+    principals {
+      identifiers = ["logs.eu-central-1.amazonaws.com"]
+      type        = "Service"
+    }
+  }
+}
+
 data "aws_iam_policy_document" "notes_ecs_assume" {
   statement {
     actions = ["sts:AssumeRole"]

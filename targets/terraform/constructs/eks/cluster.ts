@@ -20,6 +20,7 @@ import { lowerIngress } from "./ingress.js";
 import { serviceAccountRole } from "./irsa.js";
 import { lowerMonitoring } from "./monitoring.js";
 import { eksTaintEffect, NODE_GROUP_LABEL } from "./scheduling.js";
+import { logsKeyArn } from "../logs-key.js";
 
 
 function managedPolicy(name: string): string {
@@ -168,7 +169,7 @@ export function lowerCluster(node: GraphNode<"cluster">, tf: TerraformDocument, 
   tf.data("aws_caller_identity", "current", {}, "system");
 
   // Created before the cluster, so EKS writes into a group with retention rather than one kept forever.
-  const logs = tf.resource("aws_cloudwatch_log_group", localName(n, "control_plane"), { name: `/aws/eks/${physicalName(n)}/cluster`, retention_in_days: props.logRetentionDays }, n);
+  const logs = tf.resource("aws_cloudwatch_log_group", localName(n, "control_plane"), { name: `/aws/eks/${physicalName(n)}/cluster`, retention_in_days: props.logRetentionDays, kms_key_id: logsKeyArn(tf, region) }, n);
   tf.resource(
     "aws_kms_key",
     localName(n, "secrets"),
