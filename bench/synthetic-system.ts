@@ -6,7 +6,7 @@
  *
  * The hosts boot a given AMI with their environment as user data, like the anchor's hosts: a NixOS host
  * would add its configuration file and the two resources that deliver it, which the anchor has no
- * counterpart for. noros's secure defaults still make a unit 18 resources where the anchor has 13.
+ * counterpart for. noros's secure defaults still make a unit 21 resources where the anchor has 13.
  */
 export function syntheticSystem(units: number): string {
   return `import { bucket, host, logGroup, network, system, topic } from "noros";
