@@ -9,7 +9,7 @@ import { examples } from "./helpers/examples.js";
  * No secret value in any artefact. noros never knows a deployed secret's value, so the test plants
  * values where a careless compiler could pick them up (the environment it runs in, the local secret
  * files beside an app's source) and greps every output file of every example and of a system using
- * every secret form for each of them. Then it checks the flow of the values noros does wire up
+ * every secret form (JSON and HCL) for each of them. Then it checks the flow of the values noros does wire up
  * (generated passwords, the RDS master password): each reaches only the one argument that needs it.
  */
 const canaries = {
@@ -47,7 +47,10 @@ type Files = Map<string, string>;
 const text = (contents: string | Uint8Array) => (typeof contents === "string" ? contents : Buffer.from(contents).toString("latin1"));
 
 function compiled(file: string): Files {
-  return new Map(compile({ file, cwd: path.dirname(file) }).artefacts.map((a) => [a.path, text(a.contents)]));
+  const files = new Map(compile({ file, cwd: path.dirname(file) }).artefacts.map((a) => [a.path, text(a.contents)]));
+  // The HCL form of the same configuration (--hcl: terraform/*.tf beside main.tf.json) is searched too.
+  for (const a of compile({ file, cwd: path.dirname(file), targets: ["terraform"], hcl: true }).artefacts) files.set(a.path, text(a.contents));
+  return files;
 }
 
 const saved: Record<string, string | undefined> = {};
