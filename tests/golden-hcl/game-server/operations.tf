@@ -93,3 +93,14 @@ resource "aws_ssm_association" "server_configuration" {
 
   depends_on = [aws_s3_object.server_configuration, aws_iam_role_policy.server_delivery]
 }
+
+resource "aws_ssm_parameter" "start-url" {
+  description = "URL of the game server's start API (GET|POST /start, GET /status)"
+  name        = "/${var.name_prefix}/game/start-url"
+  type        = "String"
+  value       = aws_apigatewayv2_stage.start.invoke_url
+
+  tags = {
+    Name = "${var.name_prefix}-start-url"
+  }
+}
