@@ -55,9 +55,10 @@ describe("re-applying a changed configuration", () => {
     expect(object(after).key).not.toBe(object(before).key);
     expect(object(after).key).toMatch(/^hosts\/server\/[0-9a-f]{64}\/configuration\.nix$/);
     expect(object(after).content).toContain("rotate = 2;");
-    const commands = (doc: Doc) => (doc.resource.aws_ssm_association?.server_configuration?.parameters as { commands: string }).commands;
-    expect(commands(after)).toContain(object(after).key);
-    expect(commands(before)).toContain(object(before).key);
+    const parameters = (doc: Doc) => doc.resource.aws_ssm_association?.server_configuration?.parameters as { configurationUrl: string; sha256: string };
+    expect(parameters(after).configurationUrl).toBe(`s3://\${aws_s3_bucket.noros_delivery.bucket}/${object(after).key}`);
+    expect(parameters(before).configurationUrl).toBe(`s3://\${aws_s3_bucket.noros_delivery.bucket}/${object(before).key}`);
+    expect(object(after).key).toContain(parameters(after).sha256);
     // The instance, its launch template and its user data (here the staged fetch-and-run script) are
     // untouched: nothing in the plan but the object and the association.
     expect(after.resource.aws_instance?.server).toEqual(before.resource.aws_instance?.server);

@@ -39,11 +39,42 @@ describe("NixOS configuration delivery", () => {
     const doc = lowerTerraform(graph).document as { resource: Record<string, Record<string, Record<string, unknown>>> };
     const hash = graph.hostConfigurations.get("reader")?.sha256 ?? "";
     expect(doc.resource.aws_s3_object?.reader_configuration?.key).toBe(`hosts/reader/${hash}/configuration.nix`);
-    expect(String(doc.resource.aws_ssm_association?.reader_configuration?.parameters && (doc.resource.aws_ssm_association.reader_configuration.parameters as { commands: string }).commands)).toContain(hash);
+    expect(doc.resource.aws_ssm_association?.reader_configuration?.parameters).toEqual({
+      configurationUrl: `s3://\${aws_s3_bucket.noros_delivery.bucket}/hosts/reader/${hash}/configuration.nix`,
+      sha256: hash,
+    });
     const locals = (doc as unknown as { locals: Record<string, string> }).locals;
     expect(doc.resource.aws_launch_template?.reader?.user_data).toBe("${base64encode(local.reader_user_data)}");
     expect(locals.reader_user_data).toContain("/etc/noros/environment");
     expect(locals.reader_user_data).not.toContain("nixos-rebuild");
     expect(doc.resource.aws_ssm_association?.reader_configuration?.wait_for_success_timeout_seconds).toBe(1800);
+  });
+
+  it("runs the system's own SSM Command document (schema 2.2), with the configuration's URL and sha256 as parameters", () => {
+    const doc = lowerTerraform(graph).document as { resource: Record<string, Record<string, Record<string, unknown>>> };
+    const document = doc.resource.aws_ssm_document?.noros_delivery;
+    expect(document).toMatchObject({ name: "${var.name_prefix}-configuration", document_type: "Command", document_format: "JSON" });
+    expect(Object.keys(doc.resource.aws_ssm_document ?? {})).toEqual(["noros_delivery"]);
+    const content = JSON.parse(String(document?.content)) as {
+      schemaVersion: string;
+      parameters: Record<string, { type: string; allowedPattern: string }>;
+      mainSteps: Array<{ action: string; inputs: { runCommand: string[] } }>;
+    };
+    expect(content.schemaVersion).toBe("2.2");
+    expect(Object.keys(content.parameters)).toEqual(["configurationUrl", "sha256"]);
+    const association = doc.resource.aws_ssm_association?.reader_configuration as { name: string; parameters: { configurationUrl: string; sha256: string } };
+    expect(association.name).toBe("${aws_ssm_document.noros_delivery.name}");
+    // The parameters the association passes are the only ones the patterns admit (the bucket's name stands in for its reference).
+    const url = association.parameters.configurationUrl.replace("${aws_s3_bucket.noros_delivery.bucket}", "noros-delivery-abc123");
+    expect(url).toMatch(new RegExp(content.parameters.configurationUrl?.allowedPattern ?? "^$"));
+    expect(association.parameters.sha256).toMatch(new RegExp(content.parameters.sha256?.allowedPattern ?? "^$"));
+    expect("s3://b-x/hosts/reader/x; rm -rf //configuration.nix").not.toMatch(new RegExp(content.parameters.configurationUrl?.allowedPattern ?? ""));
+    const [step] = content.mainSteps;
+    expect(step?.action).toBe("aws:runShellScript");
+    expect(step?.inputs.runCommand).toContain("url='{{ configurationUrl }}'");
+    expect(step?.inputs.runCommand).toContain('echo "$sha256  /etc/nixos/configuration.nix.next" | sha256sum -c -');
+    expect(step?.inputs.runCommand.at(-1)).toMatch(/^nixos-rebuild switch -I nixpkgs=https:\/\/github\.com\/NixOS\/nixpkgs\/archive\/[0-9a-f]{40}\.tar\.gz$/);
+    // Nothing host-specific in the document: a changed configuration leaves it as it is.
+    expect(String(document?.content)).not.toContain(graph.hostConfigurations.get("reader")?.sha256 ?? "-");
   });
 });

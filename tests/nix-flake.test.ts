@@ -33,9 +33,13 @@ function applyScripts(result: ReturnType<typeof compiled>): string[] {
   const contents = result.artefacts.find((a) => a.path === "terraform/main.tf.json")?.contents;
   if (typeof contents !== "string") throw new Error("no terraform/main.tf.json text");
   const doc = JSON.parse(contents) as {
-    resource: Record<string, Record<string, { parameters: { commands: string } }>>;
+    resource: Record<string, Record<string, { content: string }>>;
   };
-  return Object.values(doc.resource.aws_ssm_association ?? {}).map((a) => a.parameters.commands);
+  // One document per system, run by every host's association.
+  const document = doc.resource.aws_ssm_document?.noros_delivery;
+  if (!document) return [];
+  const { mainSteps } = JSON.parse(document.content) as { mainSteps: Array<{ inputs: { runCommand: string[] } }> };
+  return Object.keys(doc.resource.aws_ssm_association ?? {}).map(() => mainSteps.map((step) => step.inputs.runCommand.join("\n")).join("\n"));
 }
 
 describe("nixpkgs pinned per system", () => {

@@ -7,6 +7,7 @@ import { network } from "./network.ts";
 import { server } from "./server.ts";
 import { nightly } from "./snapshots.ts";
 import { startApi } from "./start.ts";
+import { startUrl } from "./start-url.ts";
 import { stopIdle } from "./stop-idle.ts";
 import { openStartApi, publicServer } from "./waivers.ts";
 import { world } from "./world.ts";
@@ -19,6 +20,7 @@ export default system("game-server", {
     serverLogs,
     gameLb,
     startApi,
+    startUrl,
     stopIdle,
     world,
     nightly,

@@ -1,11 +1,12 @@
 // S3 of SYSTEMS.md: a container app that checks a list of URLs in parallel and writes all results to
 // one JSON file in S3, running as an ECS Fargate service in private subnets behind an ALB with a
-// Route53 record (edge.ts); the results token comes from Secrets Manager; the alarm on a URL that keeps
+// Route53 record (edge.ts); the results token comes from Secrets Manager, encrypted with its own KMS key; the alarm on a URL that keeps
 // failing is in alarms.ts.
 import { bucket, lazy, pipelines, service, system, text } from "noros";
 import { urlAlerts, urlFailing } from "./alarms.ts";
 import { checkerEndpoint } from "./edge.ts";
 import { network } from "./network.ts";
+import { secretsKey } from "./secrets-key.ts";
 import { resultsToken } from "./secrets.ts";
 
 /** Holds the input list (urls.json) and the results (results.json); only the checker may touch it. */
@@ -27,7 +28,7 @@ const checker = service("checker", {
     CONCURRENCY: "20",
     METRICS_NAMESPACE: "url-checker",
   },
-  // requirement S3.3: `secrets` takes a secret's .value only (a literal is a compile error): ECS fetches it from Secrets Manager by ARN into RESULTS_TOKEN, with the execution role limited to that one secret
+  // requirement S3.3: `secrets` takes a secret's .value only (a literal is a compile error): ECS fetches it from Secrets Manager by ARN into RESULTS_TOKEN, with the execution role limited to that one secret and kms:Decrypt on its key (secrets-key.ts)
   secrets: { RESULTS_TOKEN: resultsToken.value },
   // The container HEALTHCHECK, also the load balancer's target health check; the custom metrics' alarm is in alarms.ts.
   healthCheck: { path: "/health", intervalS: 30, timeoutS: 5, retries: 3 },
@@ -63,6 +64,7 @@ export default system("url-checker", {
     data,
     checker,
     resultsToken,
+    secretsKey,
     urlAlerts,
     urlFailing,
     endpoint.lb,

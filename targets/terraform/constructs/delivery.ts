@@ -14,25 +14,57 @@ export function configurationKey(host: string, sha256: string): string {
   return `hosts/${host}/${sha256}/configuration.nix`;
 }
 
+/** The SSM document's parameter names, and what each value must look like (SSM refuses anything else). */
+const URL_PARAMETER = "configurationUrl";
+const SHA256_PARAMETER = "sha256";
+
 /**
- * The script the SSM association runs on the host: fetch this configuration, switch to it, built from
- * the system's pinned nixpkgs (the same commit flake.nix locks), never from the host's channel.
+ * The system's own SSM Command document, run by every host's association: fetch the configuration at
+ * the URL the association passes, check it against the sha256 it passes, switch to it, built from the
+ * system's pinned nixpkgs (the same commit flake.nix locks), never from the host's channel. The
+ * document names no host and no hash, so a changed configuration changes only the association's
+ * parameters; each parameter has an allowed pattern, so SSM never substitutes anything else into the
+ * script.
  */
-function applyScript(key: string, nixpkgsRev: string): string {
-  return [
-    "set -euo pipefail",
-    `key=${key}`,
-    `bucket=${interpolate(`aws_s3_bucket.${DELIVERY}.bucket`)}`,
-    `nix-shell -I nixpkgs=${nixpkgsTarball(nixpkgsRev)} -p awscli2 --run "aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next"`,
-    "mv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix",
-    `nixos-rebuild switch -I nixpkgs=${nixpkgsTarball(nixpkgsRev)}`,
-  ].join("\n");
+export function deliveryDocument(nixpkgsRev: string): Record<string, unknown> {
+  const nixpkgs = nixpkgsTarball(nixpkgsRev);
+  return {
+    schemaVersion: "2.2",
+    description: "noros: fetch a host's NixOS configuration from S3, check its sha256 and switch to it",
+    parameters: {
+      [URL_PARAMETER]: {
+        type: "String",
+        description: "s3:// URL of the configuration, keyed by its content hash",
+        allowedPattern: "^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/hosts/[A-Za-z0-9_-]+/[0-9a-f]{64}/configuration\\.nix$",
+      },
+      [SHA256_PARAMETER]: { type: "String", description: "sha256 of the configuration", allowedPattern: "^[0-9a-f]{64}$" },
+    },
+    mainSteps: [
+      {
+        action: "aws:runShellScript",
+        name: "switch",
+        inputs: {
+          timeoutSeconds: "1800",
+          runCommand: [
+            "set -euo pipefail",
+            `url='{{ ${URL_PARAMETER} }}'`,
+            `sha256='{{ ${SHA256_PARAMETER} }}'`,
+            `nix-shell -I nixpkgs=${nixpkgs} -p awscli2 --run "aws s3 cp $url /etc/nixos/configuration.nix.next"`,
+            'echo "$sha256  /etc/nixos/configuration.nix.next" | sha256sum -c -',
+            "mv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix",
+            `nixos-rebuild switch -I nixpkgs=${nixpkgs}`,
+          ],
+        },
+      },
+    ],
+  };
 }
 
 /**
  * Delivering NixOS configurations without SSH, and without the classic problem of a provisioner that
  * fails while Terraform believes the host is fine: each configuration is an S3 object keyed by its
- * content hash, and an SSM association (AWS-RunShellScript) on the instance fetches and switches to it.
+ * content hash, and an SSM association on the instance runs the system's own Command document
+ * (deliveryDocument) with that object's URL and hash, which fetches, checks and switches to it.
  * A changed configuration changes only the object and the association's parameters, so the association
  * runs again; `terraform apply` waits for it to succeed (a failed switch fails the apply, visibly, and
  * the schedule retries it), and the instance itself is never replaced.
@@ -47,6 +79,18 @@ export function lowerDelivery(graph: Graph, tf: TerraformDocument): void {
     pos: graph.system.pos,
   };
   lowerBucket(bucket, tf, new Map(), "delivery");
+  // Printed as JSON (document_format JSON), the document's own syntax, by JSON.stringify.
+  tf.resource(
+    "aws_ssm_document",
+    DELIVERY,
+    {
+      name: physicalName("configuration"),
+      document_type: "Command",
+      document_format: "JSON",
+      content: literal(JSON.stringify(deliveryDocument(graph.system.props.nixpkgs.rev), null, 2)),
+    },
+    DELIVERY,
+  );
 
   for (const host of hosts) {
     const n = host.name;
@@ -70,12 +114,12 @@ export function lowerDelivery(graph: Graph, tf: TerraformDocument): void {
       "aws_ssm_association",
       localName(n, "configuration"),
       {
-        name: "AWS-RunShellScript",
+        name: interpolate(`aws_ssm_document.${DELIVERY}.name`),
         association_name: physicalName(n, "configuration"),
         // A host group's instances come and go: State Manager applies the association to each one
         // that joins, found by its tag; apply cannot wait for instances that may not exist yet.
         targets: host.kind === "host" ? [{ key: "InstanceIds", values: [interpolate(`aws_instance.${n}.id`)] }] : [{ key: `tag:${HOST_GROUP_TAG}`, values: [physicalName(n)] }],
-        parameters: { commands: applyScript(key, graph.system.props.nixpkgs.rev) },
+        parameters: { [URL_PARAMETER]: `s3://${interpolate(`aws_s3_bucket.${DELIVERY}.bucket`)}/${key}`, [SHA256_PARAMETER]: configuration.sha256 },
         max_errors: "0",
         // A group switches a few instances at a time, as its rolling update allows (SSM's default is all at once).
         ...(host.kind === "host-group" ? { max_concurrency: configurationConcurrency(host.props.rollingUpdate) } : {}),

@@ -133,12 +133,13 @@ resource "aws_ssm_association" "consul-host_configuration" {
   association_name                 = "${var.name_prefix}-consul-host-configuration"
   compliance_severity              = "HIGH"
   max_errors                       = "0"
-  name                             = "AWS-RunShellScript"
+  name                             = aws_ssm_document.noros_delivery.name
   schedule_expression              = "rate(30 minutes)"
   wait_for_success_timeout_seconds = 1800
 
   parameters = {
-    commands = "set -euo pipefail\nkey=hosts/consul-host/797f0f4c9452769d53c6d8b6f1f5d4028e07e1f3f0c45fae9963f7de580f588e/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz"
+    configurationUrl = "s3://${aws_s3_bucket.noros_delivery.bucket}/hosts/consul-host/797f0f4c9452769d53c6d8b6f1f5d4028e07e1f3f0c45fae9963f7de580f588e/configuration.nix"
+    sha256           = "797f0f4c9452769d53c6d8b6f1f5d4028e07e1f3f0c45fae9963f7de580f588e"
   }
 
   targets {
@@ -156,12 +157,13 @@ resource "aws_ssm_association" "reader_configuration" {
   association_name                 = "${var.name_prefix}-reader-configuration"
   compliance_severity              = "HIGH"
   max_errors                       = "0"
-  name                             = "AWS-RunShellScript"
+  name                             = aws_ssm_document.noros_delivery.name
   schedule_expression              = "rate(30 minutes)"
   wait_for_success_timeout_seconds = 1800
 
   parameters = {
-    commands = "set -euo pipefail\nkey=hosts/reader/2dbd66ce0afd514c3a4bf9c043e43c7dcb60efdd5521c0209b96351e3b750782/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz"
+    configurationUrl = "s3://${aws_s3_bucket.noros_delivery.bucket}/hosts/reader/2dbd66ce0afd514c3a4bf9c043e43c7dcb60efdd5521c0209b96351e3b750782/configuration.nix"
+    sha256           = "2dbd66ce0afd514c3a4bf9c043e43c7dcb60efdd5521c0209b96351e3b750782"
   }
 
   targets {
@@ -170,4 +172,11 @@ resource "aws_ssm_association" "reader_configuration" {
   }
 
   depends_on = [aws_s3_object.reader_configuration, aws_iam_role_policy.reader_delivery]
+}
+
+resource "aws_ssm_document" "noros_delivery" {
+  content         = "{\n  \"schemaVersion\": \"2.2\",\n  \"description\": \"noros: fetch a host's NixOS configuration from S3, check its sha256 and switch to it\",\n  \"parameters\": {\n    \"configurationUrl\": {\n      \"type\": \"String\",\n      \"description\": \"s3:// URL of the configuration, keyed by its content hash\",\n      \"allowedPattern\": \"^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/hosts/[A-Za-z0-9_-]+/[0-9a-f]{64}/configuration\\\\.nix$\"\n    },\n    \"sha256\": {\n      \"type\": \"String\",\n      \"description\": \"sha256 of the configuration\",\n      \"allowedPattern\": \"^[0-9a-f]{64}$\"\n    }\n  },\n  \"mainSteps\": [\n    {\n      \"action\": \"aws:runShellScript\",\n      \"name\": \"switch\",\n      \"inputs\": {\n        \"timeoutSeconds\": \"1800\",\n        \"runCommand\": [\n          \"set -euo pipefail\",\n          \"url='{{ configurationUrl }}'\",\n          \"sha256='{{ sha256 }}'\",\n          \"nix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run \\\"aws s3 cp $url /etc/nixos/configuration.nix.next\\\"\",\n          \"echo \\\"$sha256  /etc/nixos/configuration.nix.next\\\" | sha256sum -c -\",\n          \"mv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\",\n          \"nixos-rebuild switch -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz\"\n        ]\n      }\n    }\n  ]\n}"
+  document_format = "JSON"
+  document_type   = "Command"
+  name            = "${var.name_prefix}-configuration"
 }

@@ -78,12 +78,13 @@ resource "aws_ssm_association" "server_configuration" {
   association_name                 = "${var.name_prefix}-server-configuration"
   compliance_severity              = "HIGH"
   max_errors                       = "0"
-  name                             = "AWS-RunShellScript"
+  name                             = aws_ssm_document.noros_delivery.name
   schedule_expression              = "rate(30 minutes)"
   wait_for_success_timeout_seconds = 1800
 
   parameters = {
-    commands = "set -euo pipefail\nkey=hosts/server/abf8f9300cd9bc791da4ffdf7a0a35d42440351be53552467d591cb87dafe32e/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz"
+    configurationUrl = "s3://${aws_s3_bucket.noros_delivery.bucket}/hosts/server/abf8f9300cd9bc791da4ffdf7a0a35d42440351be53552467d591cb87dafe32e/configuration.nix"
+    sha256           = "abf8f9300cd9bc791da4ffdf7a0a35d42440351be53552467d591cb87dafe32e"
   }
 
   targets {
@@ -92,4 +93,22 @@ resource "aws_ssm_association" "server_configuration" {
   }
 
   depends_on = [aws_s3_object.server_configuration, aws_iam_role_policy.server_delivery]
+}
+
+resource "aws_ssm_document" "noros_delivery" {
+  content         = "{\n  \"schemaVersion\": \"2.2\",\n  \"description\": \"noros: fetch a host's NixOS configuration from S3, check its sha256 and switch to it\",\n  \"parameters\": {\n    \"configurationUrl\": {\n      \"type\": \"String\",\n      \"description\": \"s3:// URL of the configuration, keyed by its content hash\",\n      \"allowedPattern\": \"^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/hosts/[A-Za-z0-9_-]+/[0-9a-f]{64}/configuration\\\\.nix$\"\n    },\n    \"sha256\": {\n      \"type\": \"String\",\n      \"description\": \"sha256 of the configuration\",\n      \"allowedPattern\": \"^[0-9a-f]{64}$\"\n    }\n  },\n  \"mainSteps\": [\n    {\n      \"action\": \"aws:runShellScript\",\n      \"name\": \"switch\",\n      \"inputs\": {\n        \"timeoutSeconds\": \"1800\",\n        \"runCommand\": [\n          \"set -euo pipefail\",\n          \"url='{{ configurationUrl }}'\",\n          \"sha256='{{ sha256 }}'\",\n          \"nix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run \\\"aws s3 cp $url /etc/nixos/configuration.nix.next\\\"\",\n          \"echo \\\"$sha256  /etc/nixos/configuration.nix.next\\\" | sha256sum -c -\",\n          \"mv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\",\n          \"nixos-rebuild switch -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz\"\n        ]\n      }\n    }\n  ]\n}"
+  document_format = "JSON"
+  document_type   = "Command"
+  name            = "${var.name_prefix}-configuration"
+}
+
+resource "aws_ssm_parameter" "start-url" {
+  description = "URL of the game server's start API (GET|POST /start, GET /status)"
+  name        = "/${var.name_prefix}/game/start-url"
+  type        = "String"
+  value       = aws_apigatewayv2_stage.start.invoke_url
+
+  tags = {
+    Name = "${var.name_prefix}-start-url"
+  }
 }

@@ -172,12 +172,13 @@ resource "aws_ssm_association" "monitoring_configuration" {
   association_name                 = "${var.name_prefix}-monitoring-configuration"
   compliance_severity              = "HIGH"
   max_errors                       = "0"
-  name                             = "AWS-RunShellScript"
+  name                             = aws_ssm_document.noros_delivery.name
   schedule_expression              = "rate(30 minutes)"
   wait_for_success_timeout_seconds = 1800
 
   parameters = {
-    commands = "set -euo pipefail\nkey=hosts/monitoring/3f5043d38a5c2bbc8c48e26efcb82f4f0a32b09f0c71ba0464700ee81c3a08d8/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz"
+    configurationUrl = "s3://${aws_s3_bucket.noros_delivery.bucket}/hosts/monitoring/3f5043d38a5c2bbc8c48e26efcb82f4f0a32b09f0c71ba0464700ee81c3a08d8/configuration.nix"
+    sha256           = "3f5043d38a5c2bbc8c48e26efcb82f4f0a32b09f0c71ba0464700ee81c3a08d8"
   }
 
   targets {
@@ -196,11 +197,12 @@ resource "aws_ssm_association" "nomad-clients_configuration" {
   compliance_severity = "HIGH"
   max_concurrency     = "1"
   max_errors          = "0"
-  name                = "AWS-RunShellScript"
+  name                = aws_ssm_document.noros_delivery.name
   schedule_expression = "rate(30 minutes)"
 
   parameters = {
-    commands = "set -euo pipefail\nkey=hosts/nomad-clients/bddfae87ff321455dc81b1ea6ca229b44d7d5a0dfff0a784460939b9c466dd30/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz"
+    configurationUrl = "s3://${aws_s3_bucket.noros_delivery.bucket}/hosts/nomad-clients/bddfae87ff321455dc81b1ea6ca229b44d7d5a0dfff0a784460939b9c466dd30/configuration.nix"
+    sha256           = "bddfae87ff321455dc81b1ea6ca229b44d7d5a0dfff0a784460939b9c466dd30"
   }
 
   targets {
@@ -218,12 +220,13 @@ resource "aws_ssm_association" "nomad-server-1_configuration" {
   association_name                 = "${var.name_prefix}-nomad-server-1-configuration"
   compliance_severity              = "HIGH"
   max_errors                       = "0"
-  name                             = "AWS-RunShellScript"
+  name                             = aws_ssm_document.noros_delivery.name
   schedule_expression              = "rate(30 minutes)"
   wait_for_success_timeout_seconds = 1800
 
   parameters = {
-    commands = "set -euo pipefail\nkey=hosts/nomad-server-1/f30acc4de0e96f1296526dc5770607fdc499139bf059d51416cce005a5432889/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz"
+    configurationUrl = "s3://${aws_s3_bucket.noros_delivery.bucket}/hosts/nomad-server-1/f30acc4de0e96f1296526dc5770607fdc499139bf059d51416cce005a5432889/configuration.nix"
+    sha256           = "f30acc4de0e96f1296526dc5770607fdc499139bf059d51416cce005a5432889"
   }
 
   targets {
@@ -241,12 +244,13 @@ resource "aws_ssm_association" "nomad-server-2_configuration" {
   association_name                 = "${var.name_prefix}-nomad-server-2-configuration"
   compliance_severity              = "HIGH"
   max_errors                       = "0"
-  name                             = "AWS-RunShellScript"
+  name                             = aws_ssm_document.noros_delivery.name
   schedule_expression              = "rate(30 minutes)"
   wait_for_success_timeout_seconds = 1800
 
   parameters = {
-    commands = "set -euo pipefail\nkey=hosts/nomad-server-2/fd0bfe1ae931204685770a2f091f13e224ee9d97915daa430e95c7c6089d24dc/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz"
+    configurationUrl = "s3://${aws_s3_bucket.noros_delivery.bucket}/hosts/nomad-server-2/fd0bfe1ae931204685770a2f091f13e224ee9d97915daa430e95c7c6089d24dc/configuration.nix"
+    sha256           = "fd0bfe1ae931204685770a2f091f13e224ee9d97915daa430e95c7c6089d24dc"
   }
 
   targets {
@@ -264,12 +268,13 @@ resource "aws_ssm_association" "nomad-server-3_configuration" {
   association_name                 = "${var.name_prefix}-nomad-server-3-configuration"
   compliance_severity              = "HIGH"
   max_errors                       = "0"
-  name                             = "AWS-RunShellScript"
+  name                             = aws_ssm_document.noros_delivery.name
   schedule_expression              = "rate(30 minutes)"
   wait_for_success_timeout_seconds = 1800
 
   parameters = {
-    commands = "set -euo pipefail\nkey=hosts/nomad-server-3/d5e683c591e4133f4d36562d94e198f64fcc01ed0c3b8ab00d722c0ce2ba92f1/configuration.nix\nbucket=${aws_s3_bucket.noros_delivery.bucket}\nnix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run \"aws s3 cp s3://$bucket/$key /etc/nixos/configuration.nix.next\"\nmv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\nnixos-rebuild switch -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz"
+    configurationUrl = "s3://${aws_s3_bucket.noros_delivery.bucket}/hosts/nomad-server-3/d5e683c591e4133f4d36562d94e198f64fcc01ed0c3b8ab00d722c0ce2ba92f1/configuration.nix"
+    sha256           = "d5e683c591e4133f4d36562d94e198f64fcc01ed0c3b8ab00d722c0ce2ba92f1"
   }
 
   targets {
@@ -281,4 +286,11 @@ resource "aws_ssm_association" "nomad-server-3_configuration" {
     aws_s3_object.nomad-server-3_configuration,
     aws_iam_role_policy.nomad-server-3_delivery,
   ]
+}
+
+resource "aws_ssm_document" "noros_delivery" {
+  content         = "{\n  \"schemaVersion\": \"2.2\",\n  \"description\": \"noros: fetch a host's NixOS configuration from S3, check its sha256 and switch to it\",\n  \"parameters\": {\n    \"configurationUrl\": {\n      \"type\": \"String\",\n      \"description\": \"s3:// URL of the configuration, keyed by its content hash\",\n      \"allowedPattern\": \"^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/hosts/[A-Za-z0-9_-]+/[0-9a-f]{64}/configuration\\\\.nix$\"\n    },\n    \"sha256\": {\n      \"type\": \"String\",\n      \"description\": \"sha256 of the configuration\",\n      \"allowedPattern\": \"^[0-9a-f]{64}$\"\n    }\n  },\n  \"mainSteps\": [\n    {\n      \"action\": \"aws:runShellScript\",\n      \"name\": \"switch\",\n      \"inputs\": {\n        \"timeoutSeconds\": \"1800\",\n        \"runCommand\": [\n          \"set -euo pipefail\",\n          \"url='{{ configurationUrl }}'\",\n          \"sha256='{{ sha256 }}'\",\n          \"nix-shell -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz -p awscli2 --run \\\"aws s3 cp $url /etc/nixos/configuration.nix.next\\\"\",\n          \"echo \\\"$sha256  /etc/nixos/configuration.nix.next\\\" | sha256sum -c -\",\n          \"mv /etc/nixos/configuration.nix.next /etc/nixos/configuration.nix\",\n          \"nixos-rebuild switch -I nixpkgs=https://github.com/NixOS/nixpkgs/archive/ac62194c3917d5f474c1a844b6fd6da2db95077d.tar.gz\"\n        ]\n      }\n    }\n  ]\n}"
+  document_format = "JSON"
+  document_type   = "Command"
+  name            = "${var.name_prefix}-configuration"
 }

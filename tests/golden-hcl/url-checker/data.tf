@@ -5,6 +5,11 @@ resource "aws_kms_alias" "noros_logs" {
   target_key_id = aws_kms_key.noros_logs.key_id
 }
 
+resource "aws_kms_alias" "secrets" {
+  name          = "alias/${var.name_prefix}-secrets"
+  target_key_id = aws_kms_key.secrets.key_id
+}
+
 resource "aws_kms_key" "noros_logs" {
   deletion_window_in_days = 30
   description             = "noros log groups of ${var.name_prefix}"
@@ -14,6 +19,18 @@ resource "aws_kms_key" "noros_logs" {
 
   tags = {
     Name = "${var.name_prefix}-logs"
+  }
+}
+
+resource "aws_kms_key" "secrets" {
+  deletion_window_in_days = 7
+  description             = "encrypts the url-checker's results token in Secrets Manager"
+  enable_key_rotation     = true
+  policy                  = data.aws_iam_policy_document.secrets_key_policy.json
+  rotation_period_in_days = 365
+
+  tags = {
+    Name = "${var.name_prefix}-secrets"
   }
 }
 
@@ -30,6 +47,7 @@ resource "aws_kms_key" "url-alerts_sns" {
 
 resource "aws_secretsmanager_secret" "results-token" {
   description             = "bearer token for GET /results of the url-checker"
+  kms_key_id              = aws_kms_key.secrets.arn
   name                    = "${var.name_prefix}-results-token"
   recovery_window_in_days = 7
 

@@ -52,6 +52,13 @@ data "aws_iam_policy_document" "checker_execution" {
     resources = [local.results-token_secret_arn]
     sid       = "ReadOwnSecrets"
   }
+
+  statement {
+    actions   = ["kms:Decrypt"]
+    effect    = "Allow"
+    resources = [aws_kms_key.secrets.arn]
+    sid       = "DecryptOwnSecrets"
+  }
 }
 
 data "aws_iam_policy_document" "checker_grants" {
@@ -310,6 +317,76 @@ data "aws_iam_policy_document" "noros_logs" {
   }
 }
 
+data "aws_iam_policy_document" "secrets_key_policy" {
+  statement {
+    effect    = "Allow"
+    resources = ["*"]
+    sid       = "AccountAdministersKey"
+
+    actions = [
+      "kms:CancelKeyDeletion",
+      "kms:Create*",
+      "kms:Delete*",
+      "kms:Describe*",
+      "kms:Disable*",
+      "kms:Enable*",
+      "kms:Get*",
+      "kms:List*",
+      "kms:Put*",
+      "kms:Revoke*",
+      "kms:RotateKeyOnDemand",
+      "kms:ScheduleKeyDeletion",
+      "kms:TagResource",
+      "kms:UntagResource",
+      "kms:Update*",
+    ]
+
+    principals {
+      type = "AWS"
+
+      identifiers = [
+        "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:root",
+      ]
+    }
+  }
+
+  statement {
+    actions   = ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey"]
+    effect    = "Allow"
+    resources = ["*"]
+    sid       = "DeployerWritesSecrets"
+
+    condition {
+      test     = "StringEquals"
+      values   = ["secretsmanager.eu-central-1.amazonaws.com"]
+      variable = "kms:ViaService"
+    }
+
+    principals {
+      identifiers = [data.aws_iam_session_context.deployer.issuer_arn]
+      type        = "AWS"
+    }
+  }
+
+  statement {
+    actions   = ["kms:Decrypt"]
+    effect    = "Allow"
+    resources = ["*"]
+    sid       = "ReadersDecryptSecrets"
+
+    condition {
+      test     = "StringEquals"
+      values   = ["secretsmanager.eu-central-1.amazonaws.com"]
+      variable = "kms:ViaService"
+    }
+
+    principals {
+      identifiers = [aws_iam_role.checker_execution.arn]
+      type        = "AWS"
+    }
+  }
+}
+
 data "aws_iam_policy_document" "url-alerts_sns_key" {
   statement {
     effect    = "Allow"
@@ -375,6 +452,10 @@ data "aws_iam_policy_document" "url-alerts_sns_key" {
       type        = "Service"
     }
   }
+}
+
+data "aws_iam_session_context" "deployer" {
+  arn = data.aws_caller_identity.current.arn
 }
 
 data "aws_partition" "current" {}

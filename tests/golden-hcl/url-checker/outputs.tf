@@ -51,6 +51,10 @@ output "results-token_arn" {
   value = local.results-token_secret_arn
 }
 
+output "secrets_arn" {
+  value = aws_kms_key.secrets.arn
+}
+
 output "url-alerts_arn" {
   value = aws_sns_topic.url-alerts.arn
 }
