@@ -18,7 +18,8 @@ const web = service("web", {
 // as a cost allocation tag in the billing console. E-mail rather than the `news` topic: the topic's KMS
 // key and policy admit no budgets.amazonaws.com, and a budget alert is for the account's owner.
 const budget = raw.terraform("budget", {
-  reason: "AWS Budgets is not in the DSL: a monthly cost budget with e-mail alerts (aws_budgets_budget)",
+  reason:
+    "AWS Budgets is not in the DSL: a monthly cost budget with e-mail alerts (aws_budgets_budget)",
   resource: {
     aws_budgets_budget: {
       monthly: {
@@ -29,8 +30,20 @@ const budget = raw.terraform("budget", {
         time_unit: "MONTHLY",
         cost_filter: [{ name: "TagKeyValue", values: ["user:noros:system$hello"] }],
         notification: [
-          { comparison_operator: "GREATER_THAN", threshold: 80, threshold_type: "PERCENTAGE", notification_type: "ACTUAL", subscriber_email_addresses: ["ops@example.com"] },
-          { comparison_operator: "GREATER_THAN", threshold: 100, threshold_type: "PERCENTAGE", notification_type: "FORECASTED", subscriber_email_addresses: ["ops@example.com"] },
+          {
+            comparison_operator: "GREATER_THAN",
+            threshold: 80,
+            threshold_type: "PERCENTAGE",
+            notification_type: "ACTUAL",
+            subscriber_email_addresses: ["ops@example.com"],
+          },
+          {
+            comparison_operator: "GREATER_THAN",
+            threshold: 100,
+            threshold_type: "PERCENTAGE",
+            notification_type: "FORECASTED",
+            subscriber_email_addresses: ["ops@example.com"],
+          },
         ],
       },
     },
