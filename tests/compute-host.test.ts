@@ -21,6 +21,14 @@ describe("hosts launch from a launch template", () => {
     expect(template.instance_type).toBe("t3.small");
   });
 
+  it("is reached through Session Manager, not SSH: its role holds AmazonSSMManagedInstanceCore, and there is no key pair and no port 22", () => {
+    expect(doc.resource.aws_iam_role_policy_attachment?.web_ssm).toEqual({ role: "${aws_iam_role.web.name}", policy_arn: "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore" });
+    expect(template).not.toHaveProperty("key_name");
+    expect(doc.resource.aws_instance?.web).not.toHaveProperty("key_name");
+    const rules = Object.values(doc.resource.aws_vpc_security_group_ingress_rule ?? {});
+    expect(rules.filter((r) => Number(r.from_port) <= 22 && Number(r.to_port) >= 22)).toEqual([]);
+  });
+
   it("encrypts a gp3 root volume on the AMI's own root device, and tags the volumes AWS creates", () => {
     expect(template.block_device_mappings).toEqual([
       { device_name: "${data.aws_ami.nixos_x86_64.root_device_name}", ebs: { encrypted: "true", volume_type: "gp3", volume_size: 30, delete_on_termination: "true" } },
