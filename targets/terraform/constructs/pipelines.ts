@@ -22,6 +22,7 @@
  *   bound it further, and is not built.
  */
 import type { Graph, GraphNode } from "../../../compiler/graph.js";
+import { ecrPushActions } from "../../../compiler/resolve/grants.js";
 import type { TerraformDocument } from "../document.js";
 import { interpolate } from "../expression.js";
 import { localName, nameTag, NAME_PREFIX, physicalName } from "../naming.js";
@@ -84,23 +85,12 @@ function role(node: GraphNode<"pipelines">, tf: TerraformDocument, provider: str
   return address;
 }
 
-/** The ECR actions `docker push` needs, and DescribeImages to skip a tag that is already there (tags are immutable). */
-export const PUSH_ACTIONS = [
-  "ecr:BatchCheckLayerAvailability",
-  "ecr:BatchGetImage",
-  "ecr:CompleteLayerUpload",
-  "ecr:DescribeImages",
-  "ecr:InitiateLayerUpload",
-  "ecr:PutImage",
-  "ecr:UploadLayerPart",
-] as const;
-
 function buildStatements(node: GraphNode<"pipelines">): Statement[] {
   const repositories = [...new Set(node.props.images.map((i) => i.name))].sort().map((s) => interpolate(`aws_ecr_repository.${s}.arn`));
   return [
     // GetAuthorizationToken has no resource to scope to (AWS documents it with "*"); it only logs in.
     { sid: "EcrLogin", actions: ["ecr:GetAuthorizationToken"], resources: ["*"] },
-    { sid: "PushOwnImages", actions: [...PUSH_ACTIONS], resources: repositories },
+    { sid: "PushOwnImages", actions: [...ecrPushActions], resources: repositories },
   ];
 }
 
