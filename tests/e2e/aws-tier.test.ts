@@ -12,6 +12,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { repoRoot, tempDir } from "../helpers/cli.js";
 import { awsTier } from "./harness/aws-tier.js";
 import { runCases } from "./harness/run.js";
+import { readConfiguration } from "./harness/configuration.js";
 import { DEFAULT_SIZE_LIMITS, oversizedResources } from "./harness/size-limits.js";
 import { findLeakedRuns, parseDuration, sweepRuns } from "./harness/sweep.js";
 import { awsRunId, imagesToPush, keepStateLocal, makeDisposable, TerraformDeployment } from "./harness/terraform-deployment.js";
@@ -243,7 +244,7 @@ describe("images", () => {
     const dir = tempDir("noros-disposable-");
     const tf = compile({ file, cwd: path.dirname(file), targets: ["terraform"] }).artefacts.find((a) => a.path.endsWith(".tf.json"));
     writeFileSync(path.join(dir, "main.tf.json"), tf?.contents ?? "");
-    const override = JSON.parse(readFileSync(makeDisposable(dir) ?? "", "utf8")) as { resource: Record<string, Record<string, unknown>> };
+    const override = JSON.parse(readFileSync(makeDisposable(dir, readConfiguration(dir)) ?? "", "utf8")) as { resource: Record<string, Record<string, unknown>> };
     expect(Object.keys(override.resource).sort()).toEqual(["aws_db_instance", "aws_ecr_repository", "aws_iam_user", "aws_kms_key", "aws_s3_bucket", "aws_secretsmanager_secret"]);
     expect(override.resource.aws_db_instance).toEqual({ "app-db": { deletion_protection: false, skip_final_snapshot: true } });
     expect(override.resource.aws_s3_bucket?.texts).toEqual({ force_destroy: true });
@@ -260,7 +261,7 @@ describe("images", () => {
     const dir = tempDir("noros-images-");
     const tf = compile({ file, cwd: path.dirname(file), targets: ["terraform"] }).artefacts.find((a) => a.path.endsWith(".tf.json"));
     writeFileSync(path.join(dir, "main.tf.json"), tf?.contents ?? "");
-    expect(imagesToPush(dir)).toEqual({ services: ["checker"], repositories: ["checker"] });
+    expect(imagesToPush(readConfiguration(dir))).toEqual({ services: ["checker"], repositories: ["checker"] });
   });
 });
 
@@ -286,9 +287,9 @@ describe("size limits", () => {
       const tf = compile({ file, cwd: path.dirname(file), targets: ["terraform"] }).artefacts.find((a) => a.path.endsWith(".tf.json"));
       writeFileSync(path.join(dir, "main.tf.json"), tf?.contents ?? "");
       const allowed = c.allowSizes?.instanceTypes ?? [];
-      expect(oversizedResources(dir, { ...DEFAULT_SIZE_LIMITS, instanceTypes: [...DEFAULT_SIZE_LIMITS.instanceTypes, ...allowed] }), c.name).toEqual([]);
+      expect(oversizedResources(readConfiguration(dir), { ...DEFAULT_SIZE_LIMITS, instanceTypes: [...DEFAULT_SIZE_LIMITS.instanceTypes, ...allowed] }), c.name).toEqual([]);
       // An allowance the example does not need is a hole in the guard: each allowed size is used.
-      for (const size of allowed) expect(oversizedResources(dir, DEFAULT_SIZE_LIMITS).join("\n"), c.name).toContain(`is ${size} `);
+      for (const size of allowed) expect(oversizedResources(readConfiguration(dir), DEFAULT_SIZE_LIMITS).join("\n"), c.name).toContain(`is ${size} `);
     }
   }, 60_000);
 

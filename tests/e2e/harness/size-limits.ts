@@ -3,8 +3,7 @@
  * compiled Terraform is checked against small allow-listed sizes, so a typo or an example meant for
  * production does not start an expensive machine in the test account.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+import type { Configuration } from "./configuration.js";
 
 export interface SizeLimits {
   /** EC2 instance types (aws_instance, aws_launch_template, aws_eks_node_group). */
@@ -23,32 +22,27 @@ export const DEFAULT_SIZE_LIMITS: SizeLimits = {
   maxTaskMemory: 2048,
 };
 
-type Resources = Record<string, Record<string, Record<string, unknown>>>;
-
 /** The resources over the limits, as `<type>.<name>: <what> (allowed: ...)`; empty when all fit. */
-export function oversizedResources(dir: string, limits: SizeLimits): string[] {
+export function oversizedResources(configuration: Configuration, limits: SizeLimits): string[] {
   const problems: string[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".tf.json"))) {
-    const resources = ((JSON.parse(readFileSync(path.join(dir, file), "utf8")) as { resource?: Resources }).resource ?? {}) as Resources;
-    for (const [type, byName] of Object.entries(resources)) {
-      for (const [name, body] of Object.entries(byName)) {
-        const where = `${type}.${name}`;
-        if ((type === "aws_instance" || type === "aws_launch_template") && body.instance_type !== undefined && !limits.instanceTypes.includes(String(body.instance_type))) {
-          problems.push(`${where} is ${String(body.instance_type)} (allowed: ${limits.instanceTypes.join(", ")})`);
+  for (const [type, byName] of Object.entries(configuration.resource)) {
+    for (const [name, body] of Object.entries(byName)) {
+      const where = `${type}.${name}`;
+      if ((type === "aws_instance" || type === "aws_launch_template") && body.instance_type !== undefined && !limits.instanceTypes.includes(String(body.instance_type))) {
+        problems.push(`${where} is ${String(body.instance_type)} (allowed: ${limits.instanceTypes.join(", ")})`);
+      }
+      // An EKS managed node group names its instance types itself (its launch template has none).
+      if (type === "aws_eks_node_group") {
+        for (const t of (body.instance_types as unknown[] | undefined) ?? []) {
+          if (!limits.instanceTypes.includes(String(t))) problems.push(`${where} is ${String(t)} (allowed: ${limits.instanceTypes.join(", ")})`);
         }
-        // An EKS managed node group names its instance types itself (its launch template has none).
-        if (type === "aws_eks_node_group") {
-          for (const t of (body.instance_types as unknown[] | undefined) ?? []) {
-            if (!limits.instanceTypes.includes(String(t))) problems.push(`${where} is ${String(t)} (allowed: ${limits.instanceTypes.join(", ")})`);
-          }
-        }
-        if (type === "aws_db_instance" && body.instance_class !== undefined && !limits.dbInstanceClasses.includes(String(body.instance_class))) {
-          problems.push(`${where} is ${String(body.instance_class)} (allowed: ${limits.dbInstanceClasses.join(", ")})`);
-        }
-        if (type === "aws_ecs_task_definition") {
-          if (Number(body.cpu) > limits.maxTaskCpu) problems.push(`${where} asks for ${String(body.cpu)} cpu units (at most ${limits.maxTaskCpu})`);
-          if (Number(body.memory) > limits.maxTaskMemory) problems.push(`${where} asks for ${String(body.memory)} MiB (at most ${limits.maxTaskMemory})`);
-        }
+      }
+      if (type === "aws_db_instance" && body.instance_class !== undefined && !limits.dbInstanceClasses.includes(String(body.instance_class))) {
+        problems.push(`${where} is ${String(body.instance_class)} (allowed: ${limits.dbInstanceClasses.join(", ")})`);
+      }
+      if (type === "aws_ecs_task_definition") {
+        if (Number(body.cpu) > limits.maxTaskCpu) problems.push(`${where} asks for ${String(body.cpu)} cpu units (at most ${limits.maxTaskCpu})`);
+        if (Number(body.memory) > limits.maxTaskMemory) problems.push(`${where} asks for ${String(body.memory)} MiB (at most ${limits.maxTaskMemory})`);
       }
     }
   }

@@ -7,10 +7,11 @@
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { track, type TerraformRun } from "./cleanup.js";
+import { readConfiguration, type Configuration } from "./configuration.js";
 import { parseEndpoint } from "./endpoint.js";
 import { DEFAULT_SIZE_LIMITS, oversizedResources, type SizeLimits } from "./size-limits.js";
 import type { DeployContext, Deployment, E2eCase, TeardownResult } from "./types.js";
@@ -51,15 +52,17 @@ export interface TerraformDeploymentOptions {
 }
 
 interface Run {
+  /** 1 when a signal ended the program (`signalled`). */
   readonly code: number;
+  readonly signalled?: boolean;
   readonly stdout: string;
   readonly stderr: string;
 }
 
-function runTerraform(bin: string, args: readonly string[], cwd: string, log: (line: string) => void, onChild: (pid: number | undefined) => void): Promise<Run> {
+/** Runs a program to its end, collecting its output; a program that cannot start exits 127. */
+function runProgram(bin: string, args: readonly string[], options: { readonly cwd?: string; readonly env: NodeJS.ProcessEnv }, onChild: (pid: number | undefined) => void = () => {}): Promise<Run> {
   return new Promise((resolve) => {
-    // TF_IN_AUTOMATION keeps the output free of "next, run terraform ..." advice.
-    const child = spawn(bin, args, { cwd, env: { ...process.env, TF_IN_AUTOMATION: "1", TF_INPUT: "0" }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(bin, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
     onChild(child.pid);
     let stdout = "";
     let stderr = "";
@@ -68,10 +71,16 @@ function runTerraform(bin: string, args: readonly string[], cwd: string, log: (l
     child.on("error", (error) => resolve({ code: 127, stdout, stderr: `${stderr}${error.message}` }));
     child.on("close", (code) => {
       onChild(undefined);
-      log(`terraform ${args[0]} exited ${code ?? "by a signal"}`);
-      resolve({ code: code ?? 1, stdout, stderr });
+      resolve({ code: code ?? 1, signalled: code === null, stdout, stderr });
     });
   });
+}
+
+async function runTerraform(bin: string, args: readonly string[], cwd: string, log: (line: string) => void, onChild: (pid: number | undefined) => void): Promise<Run> {
+  // TF_IN_AUTOMATION keeps the output free of "next, run terraform ..." advice.
+  const run = await runProgram(bin, args, { cwd, env: { ...process.env, TF_IN_AUTOMATION: "1", TF_INPUT: "0" } }, onChild);
+  log(`terraform ${args[0]} exited ${run.signalled ? "by a signal" : run.code}`);
+  return run;
 }
 
 async function compileTerraform(dir: string, c: E2eCase, context: DeployContext): Promise<string> {
@@ -112,13 +121,10 @@ const disposable: Readonly<Record<string, Readonly<Record<string, unknown>>>> = 
 };
 
 /** Like the backend, an override file (`*_override.tf.json`) changes those settings for the run only. */
-export function makeDisposable(tfDir: string): string | undefined {
+export function makeDisposable(tfDir: string, configuration: Configuration): string | undefined {
   const resource: Record<string, Record<string, unknown>> = {};
-  for (const file of readdirSync(tfDir).filter((f) => f.endsWith(".tf.json") && !f.endsWith("_override.tf.json")).sort()) {
-    const doc = JSON.parse(readFileSync(path.join(tfDir, file), "utf8")) as { resource?: Record<string, Record<string, unknown>> };
-    for (const [type, settings] of Object.entries(disposable)) {
-      for (const name of Object.keys(doc.resource?.[type] ?? {})) (resource[type] ??= {})[name] = settings;
-    }
+  for (const [type, settings] of Object.entries(disposable)) {
+    for (const name of Object.keys(configuration.resource[type] ?? {})) (resource[type] ??= {})[name] = settings;
   }
   if (Object.keys(resource).length === 0) return undefined;
   const file = path.join(tfDir, "noros_e2e_disposable_override.tf.json");
@@ -130,37 +136,22 @@ export function makeDisposable(tfDir: string): string | undefined {
  * The images a compiled system runs: each service's `<service>_image_tag` variable (no default: the
  * tag is known once the image is pushed) and the ECR repositories they are pushed to.
  */
-export function imagesToPush(tfDir: string): { readonly services: string[]; readonly repositories: string[] } {
-  const services: string[] = [];
-  const repositories: string[] = [];
-  for (const file of readdirSync(tfDir).filter((f) => f.endsWith(".tf.json") && !f.endsWith("_override.tf.json")).sort()) {
-    const doc = JSON.parse(readFileSync(path.join(tfDir, file), "utf8")) as { variable?: Record<string, { default?: unknown }>; resource?: Record<string, Record<string, unknown>> };
-    for (const [name, body] of Object.entries(doc.variable ?? {})) {
-      const m = /^(.+)_image_tag$/.exec(name);
-      if (m && body.default === undefined) services.push(m[1] as string);
-    }
-    repositories.push(...Object.keys(doc.resource?.aws_ecr_repository ?? {}));
-  }
-  return { services: services.sort(), repositories: repositories.sort() };
+export function imagesToPush(configuration: Configuration): { readonly services: string[]; readonly repositories: string[] } {
+  const services = Object.entries(configuration.variable).flatMap(([name, body]) => {
+    const m = /^(.+)_image_tag$/.exec(name);
+    return m && body.default === undefined ? [m[1] as string] : [];
+  });
+  return { services: services.sort(), repositories: Object.keys(configuration.resource.aws_ecr_repository ?? {}).sort() };
 }
 
 /** Runs the compiled push.sh for one service and reads the tag from its last line (`pushed <repo>:<tag>`). */
-function pushWithScript(service: string, dirs: { readonly terraform: string; readonly run: string }, log: (line: string) => void): Promise<string> {
+async function pushWithScript(service: string, dirs: { readonly terraform: string; readonly run: string }, log: (line: string) => void): Promise<string> {
   const script = path.join(dirs.run, "out", "docker", "push.sh");
-  return new Promise((resolve, reject) => {
-    const child = spawn("sh", [script, service], { env: { ...process.env, NOROS_TERRAFORM_DIR: dirs.terraform }, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      const pushed = /^pushed \S+:([^:\s]+)$/m.exec(stdout.trim().split("\n").at(-1) ?? "");
-      if (code !== 0 || !pushed) return reject(new Error(`push.sh ${service} failed (exit ${code ?? "by a signal"}): ${stderr.trim().split("\n").slice(-3).join(" / ")}`));
-      log(`pushed ${service}:${pushed[1]}`);
-      resolve(pushed[1] as string);
-    });
-  });
+  const run = await runProgram("sh", [script, service], { env: { ...process.env, NOROS_TERRAFORM_DIR: dirs.terraform } });
+  const pushed = /^pushed \S+:([^:\s]+)$/m.exec(run.stdout.trim().split("\n").at(-1) ?? "");
+  if (run.code !== 0 || !pushed) throw new Error(`push.sh ${service} failed (exit ${run.signalled ? "by a signal" : run.code}): ${run.stderr.trim().split("\n").slice(-3).join(" / ")}`);
+  log(`pushed ${service}:${pushed[1]}`);
+  return pushed[1] as string;
 }
 
 export class TerraformDeployment implements Deployment {
@@ -224,7 +215,8 @@ export class TerraformDeployment implements Deployment {
     let t = Date.now();
     this.context.log(`run id ${this.runId}, work directory ${this.dir}`);
     this.tfDir = this.options.write ? this.options.write(this.dir, this.c, this.context) : await compileTerraform(this.dir, this.c, this.context);
-    const oversized = oversizedResources(this.tfDir, this.sizeLimits());
+    const configuration = readConfiguration(this.tfDir);
+    const oversized = oversizedResources(configuration, this.sizeLimits());
     if (oversized.length > 0) throw new Error(`refusing to apply: test runs are capped to small sizes, and ${oversized.join("; ")}`);
     phases.compile = Date.now() - t;
     t = Date.now();
@@ -233,9 +225,9 @@ export class TerraformDeployment implements Deployment {
     t = Date.now();
     this.startedAt = t;
     this.applyStarted = true;
-    const images = imagesToPush(this.tfDir);
+    const images = imagesToPush(configuration);
     for (const service of images.services) this.imageTags.set(service, "unpushed");
-    makeDisposable(this.tfDir);
+    makeDisposable(this.tfDir, configuration);
     this.tracked = { bin: this.options.terraform ?? "terraform", dir: this.tfDir, vars: this.vars };
     track.terraform(this.tracked);
     if (images.services.length > 0) {
