@@ -11,7 +11,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { Project, ts, type SourceFile } from "ts-morph";
+import { Project, ts, type SourceFile } from "./ts-morph.js";
 
 export const DSL_TYPES_DIR = path.join("dist", "dsl-types");
 

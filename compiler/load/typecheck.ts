@@ -1,28 +1,46 @@
 import path from "node:path";
-import { Project, ts, type SourceFile } from "ts-morph";
+import { Project, ts, type SourceFile } from "./ts-morph.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { isCurrent } from "../util/is-current.js";
 import { packageRoot } from "../util/package-root.js";
 import { DSL_TYPES_DIR } from "./dsl-declarations.js";
+import { nativeTypeErrors } from "./native-typecheck.js";
 
-/** The options a system file is checked with: strict, no DOM, no Node, "noros" mapped to the compiler's own DSL. */
-function authorCompilerOptions(dslEntry: string): ts.CompilerOptions {
+/**
+ * The options a system file is type-checked with (tsconfig.json spelling): strict, no DOM, no Node,
+ * "noros" mapped to the compiler's own DSL.
+ */
+function authorCompilerOptions(dslEntry: string): Record<string, unknown> {
   return {
     strict: true,
     noEmit: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    target: "es2022",
+    module: "esnext",
+    moduleResolution: "bundler",
     allowImportingTsExtensions: true,
-    lib: ["lib.es2022.d.ts"],
+    lib: ["es2022"],
     types: [],
     skipLibCheck: true,
     paths: { noros: [dslEntry] },
   };
 }
 
+/**
+ * The in-process view of the author's files, for the purity check, the import table and the sources:
+ * their syntax and their own declarations only. Without TypeScript's lib and the DSL's declarations a
+ * name that the author did not declare has no symbol, which is all the purity check asks of symbols.
+ */
+const authorFilesOptions: ts.CompilerOptions = {
+  noEmit: true,
+  noLib: true,
+  types: [],
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  allowImportingTsExtensions: true,
+};
+
 export interface CheckedProgram {
-  readonly project: Project;
   /** The entry file first, then every relative import it reaches, each once. */
   readonly authorFiles: readonly SourceFile[];
   readonly typeErrors: ReadonlyArray<{ readonly diagnostic: Diagnostic; readonly tsCode: number }>;
@@ -47,26 +65,20 @@ function dslTypes(root: string): string {
 /** Reports every type error of the author's files at once, as diagnostics with file:line:col. */
 export function typecheck(entry: string, dslEntry: string = dslTypes(packageRoot())): CheckedProgram {
   const root = packageRoot();
-  const project = new Project({ compilerOptions: authorCompilerOptions(dslEntry), skipAddingFilesFromTsConfig: true });
+  const project = new Project({ compilerOptions: authorFilesOptions, skipAddingFilesFromTsConfig: true });
   const entryFile = project.addSourceFileAtPath(entry);
   project.resolveSourceFileDependencies();
-
   const authorFiles = [entryFile, ...project.getSourceFiles().filter((f) => f !== entryFile && isAuthorFile(f, root))];
-  const program = project.getProgram().compilerObject;
-  const typeErrors: Array<{ diagnostic: Diagnostic; tsCode: number }> = [];
-  for (const file of authorFiles) {
-    const compiled = file.compilerNode;
-    const all = [...program.getSyntacticDiagnostics(compiled), ...program.getSemanticDiagnostics(compiled)];
-    for (const d of all) typeErrors.push({ diagnostic: toDiagnostic(d, file.getFilePath()), tsCode: d.code });
-  }
-  return { project, authorFiles, typeErrors, dslEntry };
+
+  const authorPaths = new Set(authorFiles.map((f) => path.normalize(f.getFilePath())));
+  const typeErrors = nativeTypeErrors(entryFile.getFilePath(), authorCompilerOptions(dslEntry))
+    .filter((e) => authorPaths.has(path.normalize(e.file)))
+    .map((e) => ({ diagnostic: toDiagnostic(e), tsCode: e.code }));
+  return { authorFiles, typeErrors, dslEntry };
 }
 
-function toDiagnostic(d: ts.Diagnostic, fallbackFile: string): Diagnostic {
-  const message = ts.flattenDiagnosticMessageText(d.messageText, " ");
-  const file = d.file?.fileName ?? fallbackFile;
-  const { line, character } = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
+function toDiagnostic(e: { file: string; line: number; col: number; code: number; message: string }): Diagnostic {
   // Syntax errors get their own code: they mean the file could not even be read as TypeScript.
-  const syntax = d.code >= 1000 && d.code < 2000;
-  return diagnostic({ file, line: line + 1, col: character + 1 }, syntax ? "NOROS1004" : "NOROS1005", `${message} (TS${d.code})`);
+  const syntax = e.code >= 1000 && e.code < 2000;
+  return diagnostic({ file: e.file, line: e.line, col: e.col }, syntax ? "NOROS1004" : "NOROS1005", `${e.message} (TS${e.code})`);
 }
