@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { compileData, dataProblems, NET } from "./helpers/data-system.js";
 import { execFileSync } from "node:child_process";
+import path from "node:path";
 import { hasNix } from "./helpers/nix.js";
+import { compile } from "../compiler/compile.js";
+import { examples } from "./helpers/examples.js";
 
 const cacheSystem = (on: string, props = "") => `${NET}
 const web = host("web", { network: main });
@@ -88,5 +91,50 @@ describe("cache on a NixOS host", () => {
   it("needs a network on ElastiCache (NOROS2009) and a known node type (NOROS2110)", () => {
     expect(dataProblems(cacheSystem('"elasticache"').replace("network: main, authToken", "authToken"))).toEqual([expect.stringMatching(/^NOROS2009 6:\d+ .*needs a network/)]);
     expect(dataProblems(cacheSystem('"elasticache"', ', nodeType: "t4g.micro"'))).toEqual([expect.stringMatching(/^NOROS2110 /)]);
+  });
+});
+
+/**
+ * S0.6 in the examples: bucket-host and bucket-host-elasticache are one function of `on`. Apart from
+ * the system's name, the second adds exactly the replication group, its subnet group and security
+ * group and the reader's way in; nothing is removed, the principals' grants are the same, and of
+ * the NixOS configurations only the reader's loses Redis and its token fetch.
+ */
+describe("the two values of `on` in the bucket-host examples", () => {
+  const [onHost, onElastiCache] = ["bucket-host", "bucket-host-elasticache"].map((name) => {
+    const example = examples().find((e) => e.name === name);
+    if (!example) throw new Error(`${name} example missing`);
+    const { artefacts } = compile({ file: example.file, cwd: path.dirname(example.file) });
+    // The second's name (and so its default name prefix) is the one other difference: written as the first's.
+    return new Map(artefacts.map((a) => [a.path, String(a.contents).replaceAll("bucket-host-elasticache", "bucket-host")]));
+  }) as [Map<string, string>, Map<string, string>];
+  type Doc = { resource: Record<string, Record<string, unknown>>; data: Record<string, Record<string, unknown>> };
+  const terraform = (files: Map<string, string>) => JSON.parse(files.get("terraform/main.tf.json") ?? "{}") as Doc;
+  const addresses = (doc: Doc) => Object.entries(doc.resource).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`)).sort();
+
+  it("adds the replication group and its network, removes nothing", () => {
+    const before = new Set(addresses(terraform(onHost)));
+    const after = addresses(terraform(onElastiCache));
+    expect([...before].filter((a) => !after.includes(a))).toEqual([]);
+    expect(after.filter((a) => !before.has(a))).toEqual([
+      "aws_elasticache_replication_group.sessions",
+      "aws_elasticache_subnet_group.sessions",
+      "aws_security_group.sessions_cache",
+      "aws_vpc_security_group_egress_rule.reader_to_sessions_tcp_6379",
+      "aws_vpc_security_group_ingress_rule.sessions_from_reader",
+    ]);
+  });
+
+  it("grants the same: the reader reads the token as the cache's client either way", () => {
+    expect(terraform(onElastiCache).data.aws_iam_policy_document).toEqual(terraform(onHost).data.aws_iam_policy_document);
+  });
+
+  it("changes only the reader's NixOS configuration, by its Redis server and token fetch", () => {
+    expect(onElastiCache.get("nix/consul-host/configuration.nix")).toBe(onHost.get("nix/consul-host/configuration.nix"));
+    const reader = onHost.get("nix/reader/configuration.nix") ?? "";
+    expect(reader).toContain("services.redis.servers.sessions");
+    const withoutRedis = reader.replace(/  services\.redis\.servers\.sessions = \{[\s\S]*?\n  systemd\.services\.redis-sessions = \{\n[^}]*\n  \};\n/, "");
+    expect(withoutRedis).not.toBe(reader);
+    expect(onElastiCache.get("nix/reader/configuration.nix")).toBe(withoutRedis);
   });
 });
