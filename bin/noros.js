@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// The installed entry point: runs the compiled CLI from dist/ (built by `npm install` via `prepare`).
+// The installed entry point: runs the CLI bundled in dist/ (built by `npm install` via `prepare`).
 import { existsSync } from "node:fs";
 
-const cli = new URL("../dist/compiler/cli/main.js", import.meta.url);
+const cli = new URL("../dist/cli/noros-cli.js", import.meta.url);
 if (!existsSync(cli)) {
   process.stderr.write("noros: dist/ is missing; run `npm run build` in the noros package\n");
   process.exit(2);
@@ -14,8 +14,6 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
-// Only the real CLI keeps V8's compiled TypeScript between runs (tests run the CLI in-process).
-const { installTypeScriptCodeCache } = await import(new URL("../dist/compiler/load/typescript-code-cache.js", import.meta.url).href);
+const { installTypeScriptCodeCache, main } = await import(cli.href);
 installTypeScriptCodeCache();
-const { main } = await import(cli.href);
 process.exitCode = await main(process.argv.slice(2));

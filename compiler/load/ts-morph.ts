@@ -14,6 +14,7 @@ export type Project = TsMorph.Project;
 export const SyntaxKind = tsMorph.SyntaxKind;
 export type SyntaxKind = TsMorph.SyntaxKind;
 export type SourceFile = TsMorph.SourceFile;
+export type ResolutionHostFactory = TsMorph.ResolutionHostFactory;
 
 export const ts = tsMorph.ts;
 export declare namespace ts {
