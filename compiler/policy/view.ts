@@ -113,6 +113,13 @@ function referencedAddresses(value: unknown, into: Set<string> = new Set()): Set
   return into;
 }
 
+/** Adds to a list in place: 10,000 subnets name one VPC, and a copy per addition would be quadratic. */
+function append<K, V>(lists: Map<K, V[]>, key: K, value: V): void {
+  const list = lists.get(key);
+  if (list) list.push(value);
+  else lists.set(key, [value]);
+}
+
 const byAddress = (a: Block, b: Block) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0);
 
 /**
@@ -179,8 +186,8 @@ export class TerraformView {
       index = { byReference: new Map(), byLiteral: new Map() };
       for (const candidate of this.resourcesOf(type)) {
         const value = candidate.body[attribute];
-        for (const address of referencedAddresses(value)) index.byReference.set(address, [...(index.byReference.get(address) ?? []), candidate]);
-        if (typeof value === "string" && !isExpression(value)) index.byLiteral.set(value, [...(index.byLiteral.get(value) ?? []), candidate]);
+        for (const address of referencedAddresses(value)) append(index.byReference, address, candidate);
+        if (typeof value === "string" && !isExpression(value)) append(index.byLiteral, value, candidate);
       }
       this.attachments.set(key, index);
     }

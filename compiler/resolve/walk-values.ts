@@ -2,12 +2,35 @@ import type { RefValue, Use } from "../../dsl/schemas/index.js";
 
 export type Found = { readonly path: string[] } & ({ readonly use: Use } | { readonly ref: RefValue });
 
-/** Every construct use and reference inside a checked value, with the property path it sits at. */
-export function findReferences(value: unknown, path: string[] = []): Found[] {
-  if (Array.isArray(value)) return value.flatMap((item, index) => findReferences(item, [...path, String(index)]));
-  if (value === null || typeof value !== "object") return [];
-  const marked = value as { $noros?: unknown };
-  if (marked.$noros === "use") return [{ path, use: value as Use }];
-  if (marked.$noros === "ref") return [{ path, ref: value as RefValue }];
-  return Object.entries(value).flatMap(([key, child]) => findReferences(child, [...path, key]));
+/**
+ * Every construct use and reference inside a checked value, with the property path it sits at, in the
+ * order they are written. One walk with one path stack: a path is copied only for what is found, since
+ * nearly every value of a large system is plain data.
+ */
+export function findReferences(value: unknown): Found[] {
+  const found: Found[] = [];
+  const path: string[] = [];
+  const visit = (current: unknown): void => {
+    if (Array.isArray(current)) {
+      for (let index = 0; index < current.length; index++) {
+        path.push(String(index));
+        visit(current[index]);
+        path.pop();
+      }
+      return;
+    }
+    if (current === null || typeof current !== "object") return;
+    const marked = current as { $noros?: unknown };
+    if (marked.$noros === "use") found.push({ path: [...path], use: current as Use });
+    else if (marked.$noros === "ref") found.push({ path: [...path], ref: current as RefValue });
+    else {
+      for (const [key, child] of Object.entries(current)) {
+        path.push(key);
+        visit(child);
+        path.pop();
+      }
+    }
+  };
+  visit(value);
+  return found;
 }

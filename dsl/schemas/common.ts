@@ -23,24 +23,31 @@ export const ConstructName = codedString(
   (value) => `name "${value}" is invalid: use 1-32 lowercase letters, digits and single hyphens, starting with a letter`,
 );
 
-export function parseCidr(value: string): [ipaddr.IPv4, number] | undefined {
-  if (!ipaddr.IPv4.isValidCIDR(value)) return undefined;
-  const [address, bits] = ipaddr.IPv4.parseCIDR(value);
-  // A network written with host bits set (10.0.0.1/16) is almost always a typo for the network itself.
-  const network = ipaddr.IPv4.networkAddressFromCIDR(value);
-  if (address.toString() !== network.toString() || value.split("/")[0] !== address.toString()) return undefined;
-  return [address, bits];
+/** Parsed blocks by their text: each is checked, compared and ranged several times over. */
+const parsedCidrs = new Map<string, readonly [ipaddr.IPv4, number] | undefined>();
+
+export function parseCidr(value: string): readonly [ipaddr.IPv4, number] | undefined {
+  if (parsedCidrs.has(value)) return parsedCidrs.get(value);
+  let parsed: readonly [ipaddr.IPv4, number] | undefined;
+  if (ipaddr.IPv4.isValidCIDR(value)) {
+    const [address, bits] = ipaddr.IPv4.parseCIDR(value);
+    // A network written with host bits set (10.0.0.1/16) is almost always a typo for the network itself.
+    const network = ipaddr.IPv4.networkAddressFromCIDR(value);
+    if (address.toString() === network.toString() && value.split("/")[0] === address.toString()) parsed = [address, bits];
+  }
+  parsedCidrs.set(value, parsed);
+  return parsed;
 }
 
 export function cidrContains(outer: string, inner: string): boolean {
   const o = parseCidr(outer);
   const i = parseCidr(inner);
-  return o !== undefined && i !== undefined && i[1] >= o[1] && i[0].match(o);
+  return o !== undefined && i !== undefined && i[1] >= o[1] && i[0].match(o[0], o[1]);
 }
 
 /** First and last address of a valid CIDR block, as numbers. */
 export function cidrRange(value: string): { first: number; last: number } {
-  const [address, bits] = parseCidr(value) as [ipaddr.IPv4, number];
+  const [address, bits] = parseCidr(value) as readonly [ipaddr.IPv4, number];
   const first = address.toByteArray().reduce((n, byte) => n * 256 + byte, 0);
   return { first, last: first + 2 ** (32 - bits) - 1 };
 }

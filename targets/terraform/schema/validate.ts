@@ -15,41 +15,70 @@ const isExpression = (value: unknown): boolean => typeof value === "string" && /
 
 const providerOf = (type: string): string => type.split("_")[0] ?? type;
 
+/** A collection type's kind and element type (`list(string)`), parsed once per type string. */
+const collections = new Map<string, readonly [kind: string, inner: string] | null>();
+function collectionOf(type: string): readonly [kind: string, inner: string] | null {
+  let parsed = collections.get(type);
+  if (parsed === undefined) {
+    const match = /^(list|set|map)\((.*)\)$/.exec(type);
+    parsed = match ? [match[1] as string, match[2] as string] : null;
+    collections.set(type, parsed);
+  }
+  return parsed;
+}
+
+/**
+ * Where a value is: its parent's path and its own key. Joined only for a report or a nested value, as
+ * nearly every value checked is a well-typed scalar (a 130,000-resource document has millions).
+ */
+const pathOf = (parent: string, key: string | number): string => (typeof key === "number" ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key);
+
 /** Types of literal values, with Terraform's own conversions ("true" is a bool, "42" a number). */
-function checkType(type: string, value: unknown, attribute: AttributeSchema | undefined, at: string, report: (path: string, message: string) => void): void {
-  if (value === null || isExpression(value)) return;
-  const collection = /^(list|set|map)\((.*)\)$/.exec(type);
+function checkType(
+  type: string,
+  value: unknown,
+  attribute: AttributeSchema | undefined,
+  parent: string,
+  key: string | number,
+  report: (path: string, message: string) => void,
+): void {
+  if (value === null || (typeof value === "string" && (type === "string" || isExpression(value)))) return;
+  const collection = collectionOf(type);
   if (collection) {
-    const [, kind, inner] = collection as unknown as [string, string, string];
+    const [kind, inner] = collection;
+    const at = pathOf(parent, key);
     if (kind === "map") {
       if (typeof value !== "object" || Array.isArray(value)) return report(at, `expected a map, found ${describe(value)}`);
-      for (const [key, item] of Object.entries(value as Record<string, unknown>)) checkType(inner, item, attribute, `${at}.${key}`, report);
+      for (const [name, item] of Object.entries(value as Record<string, unknown>)) checkType(inner, item, attribute, at, name, report);
       return;
     }
     if (!Array.isArray(value)) return report(at, `expected a ${kind}, found ${describe(value)}`);
-    value.forEach((item, i) => checkType(inner, item, attribute, `${at}[${i}]`, report));
+    value.forEach((item, i) => checkType(inner, item, attribute, at, i, report));
     return;
   }
   switch (type) {
     case "string":
-      if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") report(at, `expected a string, found ${describe(value)}`);
+      if (typeof value !== "number" && typeof value !== "boolean") report(pathOf(parent, key), `expected a string, found ${describe(value)}`);
       return;
     case "number":
-      if (typeof value !== "number" && !(typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value)))) report(at, `expected a number, found ${describe(value)}`);
+      if (typeof value !== "number" && !(typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value)))) {
+        report(pathOf(parent, key), `expected a number, found ${describe(value)}`);
+      }
       return;
     case "bool":
-      if (typeof value !== "boolean" && value !== "true" && value !== "false") report(at, `expected a bool, found ${describe(value)}`);
+      if (typeof value !== "boolean" && value !== "true" && value !== "false") report(pathOf(parent, key), `expected a bool, found ${describe(value)}`);
       return;
     case "object": {
+      const at = pathOf(parent, key);
       if (typeof value !== "object" || Array.isArray(value)) return report(at, `expected an object, found ${describe(value)}`);
       const fields = attribute?.attributes ?? {};
-      for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-        const field = fields[key];
-        if (!field) report(`${at}.${key}`, unknownMessage("field", key, Object.keys(fields)));
-        else checkType(field.type, item, field, `${at}.${key}`, report);
+      for (const [name, item] of Object.entries(value as Record<string, unknown>)) {
+        const field = fields[name];
+        if (!field) report(`${at}.${name}`, unknownMessage("field", name, Object.keys(fields)));
+        else checkType(field.type, item, field, at, name, report);
       }
       if (attribute?.all_fields) {
-        for (const key of Object.keys(fields)) if (!(key in (value as object))) report(`${at}.${key}`, `every field of this object must be given in Terraform JSON (null if unused)`);
+        for (const name of Object.keys(fields)) if (!(name in (value as object))) report(`${at}.${name}`, `every field of this object must be given in Terraform JSON (null if unused)`);
       }
       return;
     }
@@ -69,6 +98,20 @@ function unknownMessage(what: string, name: string, known: readonly string[]): s
   return `unknown ${what} "${name}"${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`;
 }
 
+/** A block's required arguments and blocks, listed once per block schema instead of once per block. */
+const requiredOf = new WeakMap<BlockSchema, { readonly attributes: readonly string[]; readonly blocks: readonly string[] }>();
+function required(block: BlockSchema): { readonly attributes: readonly string[]; readonly blocks: readonly string[] } {
+  let names = requiredOf.get(block);
+  if (!names) {
+    names = {
+      attributes: Object.entries(block.attributes).filter(([, attribute]) => attribute.required).map(([name]) => name),
+      blocks: Object.entries(block.blocks ?? {}).filter(([, nested]) => nested.required || (nested.min_items ?? 0) > 0).map(([name]) => name),
+    };
+    requiredOf.set(block, names);
+  }
+  return names;
+}
+
 function checkBlock(block: BlockSchema, body: unknown, at: string, meta: ReadonlySet<string>, report: (path: string, message: string) => void): void {
   if (typeof body !== "object" || body === null || Array.isArray(body)) return report(at, `expected a block (an object), found ${describe(body)}`);
   const join = (name: string) => (at ? `${at}.${name}` : name);
@@ -77,7 +120,7 @@ function checkBlock(block: BlockSchema, body: unknown, at: string, meta: Readonl
     if (meta.has(name)) continue;
     const attribute = block.attributes[name];
     if (attribute) {
-      checkType(attribute.type, value, attribute, join(name), report);
+      checkType(attribute.type, value, attribute, at, name, report);
       continue;
     }
     const nested = block.blocks?.[name];
@@ -87,16 +130,14 @@ function checkBlock(block: BlockSchema, body: unknown, at: string, meta: Readonl
     }
     report(join(name), unknownMessage("argument or block", name, [...Object.keys(block.attributes), ...Object.keys(block.blocks ?? {})]));
   }
-  for (const [name, attribute] of Object.entries(block.attributes)) {
-    if (attribute.required && given[name] === undefined) report(join(name), `the required argument "${name}" is missing`);
-  }
-  for (const [name, nested] of Object.entries(block.blocks ?? {})) {
-    if ((nested.required || (nested.min_items ?? 0) > 0) && given[name] === undefined) report(join(name), `the required block "${name}" is missing`);
-  }
+  const { attributes, blocks } = required(block);
+  for (const name of attributes) if (given[name] === undefined) report(join(name), `the required argument "${name}" is missing`);
+  for (const name of blocks) if (given[name] === undefined) report(join(name), `the required block "${name}" is missing`);
 }
 
+const none: ReadonlySet<string> = new Set(["dynamic"]);
+
 function checkNested(nested: NestedBlockSchema, value: unknown, at: string, report: (path: string, message: string) => void): void {
-  const none = new Set<string>(["dynamic"]);
   if (nested.nesting === "map") {
     if (typeof value !== "object" || value === null || Array.isArray(value)) return report(at, `expected an object of labelled blocks, found ${describe(value)}`);
     for (const [label, body] of Object.entries(value as Record<string, unknown>)) checkBlock(nested, body, `${at}.${label}`, none, report);
@@ -127,6 +168,7 @@ export function validateTerraform(doc: unknown): SchemaProblem[] {
       const provider = providerSchema(providerOf(type));
       const table = provider ? (kind === "resource" ? provider.resources : provider.data_sources) : undefined;
       const schema = table?.[type];
+      const meta = new Set([...(provider?.meta_arguments ?? []), "dynamic"]);
       for (const [name, body] of Object.entries(byName)) {
         const address = `${prefix}${type}.${name}`;
         if (!provider) {
@@ -137,7 +179,7 @@ export function validateTerraform(doc: unknown): SchemaProblem[] {
           problems.push({ address, path: "", message: unknownMessage(kind === "resource" ? "resource type" : "data source", type, Object.keys(table ?? {})) });
           continue;
         }
-        checkBlock(schema, body, "", new Set([...provider.meta_arguments, "dynamic"]), reporter(address));
+        checkBlock(schema, body, "", meta, reporter(address));
       }
     }
   }
