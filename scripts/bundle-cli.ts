@@ -7,14 +7,18 @@
  * packages only some commands use and that find files next to themselves (prettier, the graph renderer's
  * WebAssembly, tsx).
  */
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { buildSync } from "esbuild";
 import { packageRoot } from "../compiler/util/package-root.js";
 
 const root = packageRoot();
+const outdir = path.join(root, "dist", "cli");
+// Chunks are named by their content: the last build's would stay beside this one's.
+rmSync(outdir, { recursive: true, force: true });
 buildSync({
   entryPoints: [path.join(root, "dist", "compiler", "cli", "installed.js")],
-  outdir: path.join(root, "dist", "cli"),
+  outdir,
   entryNames: "noros-cli",
   // What a command imports only when it runs is a chunk of its own: a compile answered from the cache
   // never loads the compiler's modules.

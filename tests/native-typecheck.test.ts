@@ -34,7 +34,7 @@ describe("type-checking a system file", () => {
       "parts.ts": ['import { bucket } from "noros";', "", 'export const site = bucket("site", { versioning: "yes" });'].join("\n"),
     });
     const checked = typecheck(entry);
-    expect(checked.authorFiles.map((f) => path.basename(f.getFilePath()))).toEqual(["two.noros.ts", "parts.ts"]);
+    expect(checked.authorFiles.map((f) => path.basename(f.file))).toEqual(["two.noros.ts", "parts.ts"]);
     expect(checked.typeErrors.map((t) => [path.basename(t.diagnostic.file), t.diagnostic.line, t.diagnostic.col, t.diagnostic.code, t.tsCode])).toEqual([
       ["parts.ts", 3, 38, "NOROS1005", 2322],
     ]);
@@ -50,7 +50,7 @@ describe("type-checking a system file", () => {
   it("counts only the author's files, also inside the noros package itself", () => {
     // examples/ sits in the package named noros, where "noros" could resolve to the DSL's own sources.
     const checked = typecheck(path.join(repoRoot, "examples", "hello", "hello.noros.ts"));
-    expect(checked.authorFiles.map((f) => path.relative(repoRoot, f.getFilePath()))).toEqual([path.join("examples", "hello", "hello.noros.ts")]);
+    expect(checked.authorFiles.map((f) => path.relative(repoRoot, f.file))).toEqual([path.join("examples", "hello", "hello.noros.ts")]);
     expect(checked.typeErrors).toEqual([]);
   });
 });

@@ -11,9 +11,8 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { Project, ts, type SourceFile } from "./ts-morph.js";
-
-export const DSL_TYPES_DIR = path.join("dist", "dsl-types");
+import { Project, ts, type SourceFile } from "ts-morph";
+import { DSL_TYPES_DIR } from "./typecheck.js";
 
 const typeFormat = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.InTypeAlias | ts.TypeFormatFlags.UseFullyQualifiedType;
 

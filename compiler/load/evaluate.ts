@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { TraceMap, originalPositionFor } from "@jridgewell/trace-mapping";
-import { ts } from "./ts-morph.js";
+import { ts } from "./typescript-api.js";
 import type { SourcePosition } from "../diagnostics/diagnostic.js";
 import { isCurrent } from "../util/is-current.js";
 import { packageRoot } from "../util/package-root.js";

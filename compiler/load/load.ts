@@ -32,9 +32,9 @@ export interface LoadOptions {
 export function load(entry: string, options: LoadOptions = {}): Loaded {
   let started = performance.now();
   const program = typecheck(entry);
-  const sources = program.authorFiles.map((f) => ({ file: f.getFilePath(), text: f.getFullText() }));
+  const sources = program.authorFiles.map((f) => ({ file: f.file, text: f.text }));
 
-  const purity = program.authorFiles.flatMap(checkPurity);
+  const purity = program.authorFiles.flatMap((f) => checkPurity(f.sourceFile, program.checker));
   const purityAt = new Set(purity.map((d) => `${d.file}:${d.line}:${d.col}`));
   const typeErrors = program.typeErrors
     .filter((t) => !(supersededTypeErrors.has(t.tsCode) && purityAt.has(`${t.diagnostic.file}:${t.diagnostic.line}:${t.diagnostic.col}`)))
@@ -44,16 +44,7 @@ export function load(entry: string, options: LoadOptions = {}): Loaded {
   if (before.some((d) => d.severity === "error")) return { ok: false, diagnostics: before, sources };
 
   started = performance.now();
-  const modules: AuthorModule[] = program.authorFiles.map((file) => {
-    const imports = new Map<string, string>();
-    const declarations = [...file.getImportDeclarations(), ...file.getExportDeclarations()];
-    for (const declaration of declarations) {
-      const specifier = declaration.getModuleSpecifierValue();
-      const target = declaration.getModuleSpecifierSourceFile();
-      if (specifier !== undefined && specifier !== "noros" && target) imports.set(specifier, target.getFilePath());
-    }
-    return { file: file.getFilePath(), source: readFileSync(file.getFilePath(), "utf8"), imports };
-  });
+  const modules: AuthorModule[] = program.authorFiles.map((f) => ({ file: f.file, source: readFileSync(f.file, "utf8"), imports: f.imports }));
   const evaluation = evaluate(modules, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   options.onPhase?.("evaluate", performance.now() - started);
 

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type SourceFile } from "./ts-morph.js";
+import { ts } from "./typescript-api.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 
 /**
@@ -74,106 +74,115 @@ export function isAllowedImport(specifier: string): boolean {
   return specifier === "noros" || specifier.startsWith("./") || specifier.startsWith("../");
 }
 
-const isDefaultLib = (file: SourceFile): boolean => file.isDeclarationFile() && /(^|[\\/])lib\.[^\\/]*\.d\.ts$/.test(file.getFilePath());
+const isDefaultLib = (file: ts.SourceFile): boolean => file.isDeclarationFile && /(^|[\\/])lib\.[^\\/]*\.d\.ts$/.test(file.fileName);
 
 /** Does the identifier name a host global rather than something the author declared? */
-function isGlobalReference(identifier: Node): boolean {
-  const symbol = identifier.getSymbol();
+function isGlobalReference(identifier: ts.Node, checker: ts.TypeChecker): boolean {
+  const symbol = checker.getSymbolAtLocation(identifier);
   if (!symbol) return true; // Undeclared: it can only mean a host global.
-  return symbol.getDeclarations().every((d) => isDefaultLib(d.getSourceFile()));
+  return (symbol.getDeclarations() ?? []).every((d) => isDefaultLib(d.getSourceFile()));
 }
 
+/** The node's `name` (or `propertyName`), for the declarations whose name is not a use of a value. */
+const nameOf = (node: ts.Node, key: "name" | "propertyName" = "name"): unknown => (node as unknown as Record<string, unknown>)[key];
+
 /** Is this identifier a use of a value (not a property name, a declaration or a type)? */
-function isValueUse(node: Node): boolean {
-  const parent = node.getParent();
+function isValueUse(node: ts.Node): boolean {
+  const parent = node.parent;
   if (!parent) return false;
-  if (Node.isPropertyAccessExpression(parent) && parent.getNameNode() === node) return false;
-  if (Node.isPropertyAssignment(parent) && parent.getNameNode() === node) return false;
-  if (Node.isPropertySignature(parent) || Node.isMethodSignature(parent) || Node.isPropertyDeclaration(parent) || Node.isMethodDeclaration(parent)) {
-    return false;
+  if ((ts.isPropertyAccessExpression(parent) || ts.isPropertyAssignment(parent)) && parent.name === node) return false;
+  if (ts.isPropertySignature(parent) || ts.isMethodSignature(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent)) return false;
+  if (ts.isBindingElement(parent) && nameOf(parent, "propertyName") === node) return false;
+  if (ts.isTypeReferenceNode(parent) || ts.isQualifiedName(parent) || ts.isTypeQueryNode(parent)) return false;
+  if (ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent)) return false;
+  if (ts.isVariableDeclaration(parent) || ts.isFunctionDeclaration(parent) || ts.isParameter(parent) || ts.isClassDeclaration(parent)) return nameOf(parent) !== node;
+  if (ts.isLabeledStatement(parent) || ts.isBreakStatement(parent) || ts.isContinueStatement(parent)) return false;
+  if (ts.isJsxAttribute(parent)) return false;
+  for (let ancestor: ts.Node | undefined = parent; ancestor; ancestor = ancestor.parent) {
+    if (ts.isTypeNode(ancestor) && !ts.isExpressionWithTypeArguments(ancestor)) return false;
   }
-  if (Node.isBindingElement(parent) && parent.getPropertyNameNode() === node) return false;
-  if (Node.isTypeReference(parent) || Node.isQualifiedName(parent) || Node.isTypeQuery(parent)) return false;
-  if (Node.isImportSpecifier(parent) || Node.isExportSpecifier(parent) || Node.isImportClause(parent) || Node.isNamespaceImport(parent)) return false;
-  if (Node.isVariableDeclaration(parent) || Node.isFunctionDeclaration(parent) || Node.isParameterDeclaration(parent) || Node.isClassDeclaration(parent)) {
-    return (parent as { getNameNode?: () => Node }).getNameNode?.() !== node;
-  }
-  if (Node.isLabeledStatement(parent) || Node.isBreakStatement(parent) || Node.isContinueStatement(parent)) return false;
-  if (Node.isJsxAttribute(parent)) return false;
-  return !node.getFirstAncestor((a) => Node.isTypeNode(a) && !Node.isExpressionWithTypeArguments(a));
+  return true;
+}
+
+/** The module a declaration imports from or re-exports, if it names one. */
+function moduleSpecifierOf(statement: ts.Node): ts.Node | undefined {
+  if (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) return statement.moduleSpecifier;
+  return undefined;
 }
 
 /** Every impurity in the file, each with its position. */
-export function checkPurity(file: SourceFile): Diagnostic[] {
+export function checkPurity(file: ts.SourceFile, checker: ts.TypeChecker): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const at = (node: Node) => {
-    const { line, column } = file.getLineAndColumnAtPos(node.getStart());
-    return { file: file.getFilePath(), line, col: column };
+  const at = (node: ts.Node) => {
+    const { line, character } = file.getLineAndCharacterOfPosition(node.getStart(file));
+    return { file: file.fileName, line: line + 1, col: character + 1 };
   };
 
-  for (const declaration of [...file.getImportDeclarations(), ...file.getExportDeclarations()]) {
-    const specifier = declaration.getModuleSpecifierValue();
-    if (specifier !== undefined && !isAllowedImport(specifier)) {
+  for (const statement of file.statements) {
+    const specifier = moduleSpecifierOf(statement);
+    if (specifier && ts.isStringLiteral(specifier) && !isAllowedImport(specifier.text)) {
       out.push(
-        diagnostic(at(declaration.getModuleSpecifier() ?? declaration), "NOROS1101", `import of "${specifier}" is not allowed in a system file`, {
+        diagnostic(at(specifier), "NOROS1101", `import of "${specifier.text}" is not allowed in a system file`, {
           hint: 'a system file may import only "noros" and other .ts files next to it (relative paths)',
         }),
       );
     }
   }
 
-  file.forEachDescendant((node) => {
-    switch (node.getKind()) {
-      case SyntaxKind.ImportEqualsDeclaration:
+  const visit = (node: ts.Node): void => {
+    check(node);
+    ts.forEachChild(node, visit);
+  };
+  const check = (node: ts.Node): void => {
+    switch (node.kind) {
+      case ts.SyntaxKind.ImportEqualsDeclaration:
         out.push(diagnostic(at(node), "NOROS1101", "`import x = require(...)` is not allowed in a system file", { hint: 'use `import { ... } from "noros"`' }));
         return;
-      case SyntaxKind.CallExpression: {
-        const call = node.asKindOrThrow(SyntaxKind.CallExpression);
-        if (call.getExpression().getKind() === SyntaxKind.ImportKeyword) {
+      case ts.SyntaxKind.CallExpression: {
+        if ((node as ts.CallExpression).expression.kind === ts.SyntaxKind.ImportKeyword) {
           out.push(diagnostic(at(node), "NOROS1103", "dynamic import() is not allowed in a system file", { hint: "import statically at the top of the file" }));
         }
         return;
       }
-      case SyntaxKind.MetaProperty: {
-        const text = node.getText();
-        if (text.startsWith("import.")) {
+      case ts.SyntaxKind.MetaProperty: {
+        if (node.getText(file).startsWith("import.")) {
           out.push(diagnostic(at(node), "NOROS1102", "import.meta is not available in a system file: it depends on where the file is"));
         }
         return;
       }
-      case SyntaxKind.Identifier: {
-        const name = node.getText();
+      case ts.SyntaxKind.Identifier: {
+        const name = (node as ts.Identifier).text;
         if (name.startsWith(INSTRUMENTATION_PREFIX)) {
           out.push(diagnostic(at(node), "NOROS1104", `names starting with ${INSTRUMENTATION_PREFIX} are reserved for the compiler`));
           return;
         }
-        const parent = node.getParent();
-        if (parent && Node.isPropertyAccessExpression(parent) && parent.getNameNode() === node) {
+        const parent = node.parent;
+        if (parent && ts.isPropertyAccessExpression(parent) && parent.name === node) {
           const reason = lookup(forbiddenMembers, name);
-          if (reason !== undefined && (name !== "random" || parent.getExpression().getText() === "Math")) {
-            out.push(diagnostic(at(parent), "NOROS1102", `${parent.getText()} is not allowed in a system file: ${reason}`));
+          if (reason !== undefined && (name !== "random" || parent.expression.getText(file) === "Math")) {
+            out.push(diagnostic(at(parent), "NOROS1102", `${parent.getText(file)} is not allowed in a system file: ${reason}`));
           }
           return;
         }
         const reason = lookup(forbiddenGlobals, name);
-        if (reason !== undefined && isValueUse(node) && isGlobalReference(node)) {
+        if (reason !== undefined && isValueUse(node) && isGlobalReference(node, checker)) {
           out.push(diagnostic(at(node), "NOROS1102", `${name} is not available in a system file: it ${reason}`, {
             hint: "a system is a pure expression; pass what varies as data in the file instead",
           }));
         }
         return;
       }
-      case SyntaxKind.ElementAccessExpression: {
-        const access = node.asKindOrThrow(SyntaxKind.ElementAccessExpression);
-        const argument = access.getArgumentExpression();
-        const reason = argument && Node.isStringLiteral(argument) ? lookup(forbiddenMembers, argument.getLiteralValue()) : undefined;
-        if (reason !== undefined) out.push(diagnostic(at(node), "NOROS1102", `${node.getText()} is not allowed in a system file: ${reason}`));
+      case ts.SyntaxKind.ElementAccessExpression: {
+        const argument = (node as ts.ElementAccessExpression).argumentExpression;
+        const reason = ts.isStringLiteral(argument) ? lookup(forbiddenMembers, argument.text) : undefined;
+        if (reason !== undefined) out.push(diagnostic(at(node), "NOROS1102", `${node.getText(file)} is not allowed in a system file: ${reason}`));
         return;
       }
       default:
         return;
     }
-  });
+  };
+  ts.forEachChild(file, visit);
   return out;
 }
 

@@ -1,4 +1,4 @@
-import { ts } from "./ts-morph.js";
+import { ts } from "./typescript-api.js";
 
 /**
  * Transpiles one file to a CommonJS function body for the sandbox. Author files are instrumented so

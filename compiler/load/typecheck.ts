@@ -1,10 +1,12 @@
 import path from "node:path";
-import { Project, ts, type ResolutionHostFactory, type SourceFile } from "./ts-morph.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { isCurrent } from "../util/is-current.js";
 import { packageRoot } from "../util/package-root.js";
-import { DSL_TYPES_DIR } from "./dsl-declarations.js";
 import { nativeTypeErrors } from "./native-typecheck.js";
+import { ts } from "./typescript-api.js";
+
+/** Where `npm run build` writes the DSL's declarations with zod's types spelled out (dsl-declarations.ts). */
+export const DSL_TYPES_DIR = path.join("dist", "dsl-types");
 
 /**
  * The options a system file is type-checked with (tsconfig.json spelling): strict, no DOM, no Node,
@@ -40,26 +42,26 @@ const authorFilesOptions: ts.CompilerOptions = {
   allowImportingTsExtensions: true,
 };
 
-/**
- * Only relative imports lead to more of the author's files. "noros" stays unresolved: resolved, it
- * would load the DSL's sources whenever the system file sits inside a package named noros (as the
- * examples do), which took half a second.
- */
-const relativeImportsOnly: ResolutionHostFactory = (host, compilerOptions) => ({
-  resolveModuleNames: (names, containingFile) =>
-    names.map((name) => (name.startsWith("./") || name.startsWith("../") ? ts.resolveModuleName(name, containingFile, compilerOptions(), host).resolvedModule : undefined)),
-});
+/** One of the author's files as TypeScript read it. */
+export interface AuthorFile {
+  readonly file: string;
+  readonly text: string;
+  readonly sourceFile: ts.SourceFile;
+  /** Relative import specifier -> absolute path of the author file it resolves to. */
+  readonly imports: ReadonlyMap<string, string>;
+}
 
 export interface CheckedProgram {
   /** The entry file first, then every relative import it reaches, each once. */
-  readonly authorFiles: readonly SourceFile[];
+  readonly authorFiles: readonly AuthorFile[];
+  readonly checker: ts.TypeChecker;
   readonly typeErrors: ReadonlyArray<{ readonly diagnostic: Diagnostic; readonly tsCode: number }>;
   readonly dslEntry: string;
 }
 
-function isAuthorFile(file: SourceFile, root: string): boolean {
-  const filePath = path.normalize(file.getFilePath());
-  return !file.isDeclarationFile() && !filePath.startsWith(path.join(root, "dsl", path.sep)) && !filePath.includes(`${path.sep}node_modules${path.sep}`);
+function isAuthorFile(file: ts.SourceFile, root: string): boolean {
+  const filePath = path.normalize(file.fileName);
+  return !file.isDeclarationFile && !filePath.startsWith(path.join(root, "dsl", path.sep)) && !filePath.includes(`${path.sep}node_modules${path.sep}`);
 }
 
 /**
@@ -72,19 +74,48 @@ function dslTypes(root: string): string {
   return isCurrent(built, [path.join(root, "dsl")]) ? built : path.join(root, "dsl", "index.ts");
 }
 
+/**
+ * The program of the author's files. Only relative imports lead to more of them; "noros" stays
+ * unresolved: resolved, it would load the DSL's sources whenever the system file sits inside a package
+ * named noros (as the examples do), which took half a second.
+ */
+function authorProgram(entry: string): { program: ts.Program; imports: Map<string, Map<string, string>> } {
+  const host = ts.createCompilerHost(authorFilesOptions, true);
+  const imports = new Map<string, Map<string, string>>();
+  host.resolveModuleNameLiterals = (literals, containingFile, _redirect, options) =>
+    literals.map(({ text }) => {
+      const relative = text.startsWith("./") || text.startsWith("../");
+      const resolved = relative ? ts.resolveModuleName(text, containingFile, options, host).resolvedModule : undefined;
+      if (resolved) {
+        const table = imports.get(containingFile) ?? new Map<string, string>();
+        table.set(text, resolved.resolvedFileName);
+        imports.set(containingFile, table);
+      }
+      return { resolvedModule: resolved };
+    });
+  return { program: ts.createProgram([entry], authorFilesOptions, host), imports };
+}
+
 /** Reports every type error of the author's files at once, as diagnostics with file:line:col. */
 export function typecheck(entry: string, dslEntry: string = dslTypes(packageRoot())): CheckedProgram {
   const root = packageRoot();
-  const project = new Project({ compilerOptions: authorFilesOptions, resolutionHost: relativeImportsOnly, skipAddingFilesFromTsConfig: true });
-  const entryFile = project.addSourceFileAtPath(entry);
-  project.resolveSourceFileDependencies();
-  const authorFiles = [entryFile, ...project.getSourceFiles().filter((f) => f !== entryFile && isAuthorFile(f, root))];
+  const absolute = path.resolve(entry);
+  const { program, imports } = authorProgram(absolute);
+  const entryFile = program.getSourceFile(absolute);
+  if (!entryFile) throw new Error(`internal: TypeScript did not read ${absolute}`);
+  const sourceFiles = [entryFile, ...program.getSourceFiles().filter((f) => f !== entryFile && isAuthorFile(f, root))];
+  const authorFiles = sourceFiles.map((sourceFile) => ({
+    file: path.normalize(sourceFile.fileName),
+    text: sourceFile.text,
+    sourceFile,
+    imports: imports.get(sourceFile.fileName) ?? new Map<string, string>(),
+  }));
 
-  const authorPaths = new Set(authorFiles.map((f) => path.normalize(f.getFilePath())));
-  const typeErrors = nativeTypeErrors(entryFile.getFilePath(), authorCompilerOptions(dslEntry))
+  const authorPaths = new Set(authorFiles.map((f) => f.file));
+  const typeErrors = nativeTypeErrors(absolute, authorCompilerOptions(dslEntry))
     .filter((e) => authorPaths.has(path.normalize(e.file)))
     .map((e) => ({ diagnostic: toDiagnostic(e), tsCode: e.code }));
-  return { authorFiles, typeErrors, dslEntry };
+  return { authorFiles, checker: program.getTypeChecker(), typeErrors, dslEntry };
 }
 
 function toDiagnostic(e: { file: string; line: number; col: number; code: number; message: string }): Diagnostic {

@@ -4,6 +4,7 @@ import path from "node:path";
 import vm from "node:vm";
 import { cacheDirectory } from "../cache/compile-cache.js";
 import { sha256 } from "../util/hash.js";
+import { typescriptApiFile } from "./typescript-api-file.js";
 
 interface CompilableModule {
   exports: unknown;
@@ -21,8 +22,7 @@ export function installTypeScriptCodeCache(): void {
   if (process.env.NOROS_NO_CODE_CACHE === "1") return;
   let target: string;
   try {
-    const fromTsMorph = createRequire(createRequire(import.meta.url).resolve("ts-morph"));
-    target = fromTsMorph.resolve("@ts-morph/common/dist/typescript.js");
+    target = typescriptApiFile();
   } catch {
     return; // Another layout than the one this was written for: nothing to speed up.
   }
