@@ -83,19 +83,16 @@ function isGlobalReference(identifier: ts.Node, checker: ts.TypeChecker): boolea
   return (symbol.getDeclarations() ?? []).every((d) => isDefaultLib(d.getSourceFile()));
 }
 
-/** The node's `name` (or `propertyName`), for the declarations whose name is not a use of a value. */
-const nameOf = (node: ts.Node, key: "name" | "propertyName" = "name"): unknown => (node as unknown as Record<string, unknown>)[key];
-
 /** Is this identifier a use of a value (not a property name, a declaration or a type)? */
 function isValueUse(node: ts.Node): boolean {
   const parent = node.parent;
   if (!parent) return false;
   if ((ts.isPropertyAccessExpression(parent) || ts.isPropertyAssignment(parent)) && parent.name === node) return false;
   if (ts.isPropertySignature(parent) || ts.isMethodSignature(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent)) return false;
-  if (ts.isBindingElement(parent) && nameOf(parent, "propertyName") === node) return false;
+  if (ts.isBindingElement(parent) && parent.propertyName === node) return false;
   if (ts.isTypeReferenceNode(parent) || ts.isQualifiedName(parent) || ts.isTypeQueryNode(parent)) return false;
   if (ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent)) return false;
-  if (ts.isVariableDeclaration(parent) || ts.isFunctionDeclaration(parent) || ts.isParameter(parent) || ts.isClassDeclaration(parent)) return nameOf(parent) !== node;
+  if (ts.isVariableDeclaration(parent) || ts.isFunctionDeclaration(parent) || ts.isParameter(parent) || ts.isClassDeclaration(parent)) return parent.name !== node;
   if (ts.isLabeledStatement(parent) || ts.isBreakStatement(parent) || ts.isContinueStatement(parent)) return false;
   if (ts.isJsxAttribute(parent)) return false;
   for (let ancestor: ts.Node | undefined = parent; ancestor; ancestor = ancestor.parent) {
