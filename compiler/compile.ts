@@ -17,7 +17,7 @@ import { positionOfPath } from "./check/positions.js";
 import { readFunctionSources } from "./load/function-sources.js";
 import { readServiceSources } from "./load/service-sources.js";
 import { readInstallScripts } from "./load/install-scripts.js";
-import { lowerTerraform } from "../targets/terraform/lower.js";
+import { lowerTerraform, printTerraform } from "../targets/terraform/lower.js";
 import { terraformHcl } from "../targets/terraform/hcl/index.js";
 import { validateAgainstProviders } from "./validate-terraform.js";
 import { checkPolicy, type PolicyReport } from "./policy/engine.js";
@@ -92,29 +92,16 @@ export function compile(options: CompileOptions): Compiled {
     functionSources: functions.sources,
     installScripts: installs.scripts,
   };
-  const terraform = lowerTerraform(graph);
   const docker = targets.has("docker") ? lowerDocker(graph, { tests: options.skipTests !== true }).artefacts : [];
-  phase("lower", performance.now() - started);
-
-  started = performance.now();
-  const problems = validateAgainstProviders(terraform, graph, entry);
-  stopOnErrors(problems);
-  // The security policy reads the same document, escape hatches included; a violation stops here,
-  // before anything is written.
-  const policy = checkPolicy(terraform.document, terraform.origins, graph);
-  phase("validate", performance.now() - started);
-  stopOnErrors(policy.diagnostics);
+  const { terraformArtefacts, resourceCount, policy } = lowerAndCheckTerraform(graph, entry, options.hcl === true, targets.has("terraform"), phase, started);
 
   const artefacts: Artefact[] = [
-    ...(targets.has("terraform") ? (options.hcl === true ? terraformHcl(terraform.document) : terraform.artefacts) : []),
-    // The packages main.tf.json (or the .tf files) refer to: part of the Terraform output in either form.
-    ...(targets.has("terraform") ? terraform.packages : []),
+    ...terraformArtefacts,
     ...(targets.has("nix") ? nix.artefacts : []),
     ...docker,
     // The workflows of `pipelines`, if the system declares them.
     ...(targets.has("github") ? lowerGithub(graph) : []),
   ];
-  const resourceCount = Object.values((terraform.document.resource ?? {}) as Record<string, object>).reduce((sum, byName) => sum + Object.keys(byName).length, 0);
   artefacts.push(manifest(artefacts, sources, packageVersion(), graph.system.name));
   // The services' files are sources too: a change to one must invalidate the cache and wake --watch;
   // the directory itself stands for the set of its files (one added is a change).
@@ -124,6 +111,40 @@ export function compile(options: CompileOptions): Compiled {
   ]);
   const installFiles = [...installs.scripts.values()].map((s) => ({ file: s.file, text: s.text }));
   return { entry, graph, artefacts, diagnostics: sortDiagnostics([...diagnostics, ...policy.diagnostics]), policy, sources: [...sources, ...serviceFiles, ...installFiles], resourceCount };
+}
+
+/**
+ * Terraform: lowered, checked against the provider schemas and the security policy, then printed. A
+ * function of its own so that the document is garbage before the artefacts are hashed and written: on
+ * large systems it is a third of the heap. `started` is when the lower phase began (nix and docker
+ * before it).
+ */
+function lowerAndCheckTerraform(graph: Graph, entry: string, hcl: boolean, wanted: boolean, phase: (phase: Phase, ms: number) => void, started: number) {
+  const terraform = lowerTerraform(graph);
+  phase("lower", performance.now() - started);
+
+  const validating = performance.now();
+  const problems = validateAgainstProviders(terraform, graph, entry);
+  stopOnErrors(problems);
+  // The security policy reads the same document, escape hatches included; a violation stops here,
+  // before anything is written.
+  const policy = checkPolicy(terraform.document, terraform.origins, graph);
+  phase("validate", performance.now() - validating);
+  stopOnErrors(policy.diagnostics);
+
+  const resourceCount = Object.values((terraform.document.resource ?? {}) as Record<string, object>).reduce((sum, byName) => sum + Object.keys(byName).length, 0);
+  // Printed only now, once checked: the text of a large document is a fifth of the heap, and the
+  // policy's indexes, garbage by now, need not share it.
+  const printing = performance.now();
+  const terraformArtefacts = wanted
+    ? [
+        ...(hcl ? terraformHcl(terraform.document) : printTerraform(terraform.document)),
+        // The packages main.tf.json (or the .tf files) refer to: part of the Terraform output in either form.
+        ...terraform.packages,
+      ]
+    : [];
+  phase("lower", performance.now() - printing);
+  return { terraformArtefacts, resourceCount, policy };
 }
 
 /**

@@ -3,6 +3,7 @@ import { homedir } from "node:os";
 import path from "node:path";
 import type { Artefact } from "../artefact.js";
 import { sha256 } from "../util/hash.js";
+import { writeToDescriptor } from "../util/text-chunks.js";
 import { compilerFingerprint } from "./fingerprint.js";
 import { isIgnored } from "../load/service-sources.js";
 
@@ -99,8 +100,8 @@ export function store(entry: string, targets: readonly string[], sources: Readon
     const temporaryBlob = `${blob}.${process.pid}.tmp`;
     const fd = openSync(temporaryBlob, "w");
     try {
-      // writeFileSync on a descriptor writes everything, at the current position, one artefact after another.
-      for (const a of result.artefacts) writeFileSync(fd, a.contents);
+      // One artefact after another, at the descriptor's position.
+      for (const a of result.artefacts) writeToDescriptor(fd, a.contents);
     } finally {
       closeSync(fd);
     }

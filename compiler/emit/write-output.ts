@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Artefact } from "../artefact.js";
 import { DiagnosticsError, diagnostic } from "../diagnostics/diagnostic.js";
+import { writeContents } from "../util/text-chunks.js";
 
 export const MANIFEST = "manifest.json";
 
@@ -26,7 +27,7 @@ export function writeOutput(outDir: string, artefacts: readonly Artefact[]): voi
       const file = path.join(staging, artefact.path);
       if (!file.startsWith(staging + path.sep)) throw new Error(`internal: artefact path escapes the output: ${artefact.path}`);
       mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, artefact.contents, { mode: artefact.path.endsWith(".sh") ? 0o755 : 0o644 });
+      writeContents(file, artefact.contents, artefact.path.endsWith(".sh") ? 0o755 : 0o644);
     }
     if (existsSync(target)) {
       const previous = `${staging}.old`;

@@ -44,8 +44,7 @@ import { lowerFlows } from "./security-groups.js";
 import { clusterProviders, pinnedProviders, REQUIRED_TERRAFORM } from "./providers.js";
 
 export interface TerraformOutput {
-  readonly artefacts: readonly Artefact[];
-  /** The generated document, for validation. */
+  /** The generated document: checked, then printed by printTerraform. */
   readonly document: Record<string, unknown>;
   /** Terraform address -> the construct (or "system") it was generated from. */
   readonly origins: ReadonlyMap<string, string>;
@@ -232,7 +231,10 @@ export function lowerTerraform(graph: Graph): TerraformOutput {
   // Escape hatches last, so that a collision with anything generated is seen (and refused).
   const conflicts = lowerRawTerraform(graph, tf);
 
-  const document = tf.toJSON();
-  const contents = canonicalJson(document);
-  return { artefacts: [{ path: "terraform/main.tf.json", contents }], document, origins: tf.origins, conflicts, packages };
+  return { document: tf.toJSON(), origins: tf.origins, conflicts, packages };
+}
+
+/** The configuration as Terraform JSON. */
+export function printTerraform(document: Record<string, unknown>): Artefact[] {
+  return [{ path: "terraform/main.tf.json", contents: canonicalJson(document) }];
 }
