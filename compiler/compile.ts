@@ -143,7 +143,8 @@ function lowerAndCheckTerraform(graph: Graph, entry: string, hcl: boolean, wante
         ...terraform.packages,
       ]
     : [];
-  phase("lower", performance.now() - printing);
+  // Printing is emitting: the emit phase is this and the writing that follows.
+  phase("emit", performance.now() - printing);
   return { terraformArtefacts, resourceCount, policy };
 }
 
