@@ -241,7 +241,10 @@ describe.skipIf(unavailable !== "")("local container engine", () => {
           const answer = await waitForHttp(`http://127.0.0.1:${port}/`, { container: c, timeoutMs: 60_000 });
           expect(answer.body).toContain("arg=from-run\n");
           expect(answer.body).toContain("greeting=overridden\n");
-          expect(c.logs()).toContain(`serving on 127.0.0.1:${port}`);
+          // The log arrives through its own pipe: it may trail the HTTP answer by a moment.
+          const line = `serving on 127.0.0.1:${port}`;
+          for (const deadline = Date.now() + 5_000; !c.logs().includes(line) && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
+          expect(c.logs()).toContain(line);
         } finally {
           await e.remove(c);
         }
