@@ -1,11 +1,11 @@
 /**
- * The third step of `npm run build`: the CLI as a few ES modules, dist/cli/noros-cli.js, which bin/noros.js
- * runs, with its chunks in dist/cli/. Node loads the compiler's 350 modules (zod alone is 94, most of them locales no compile uses)
- * one by one, resolving, reading and linking each: a third of a small system's cold compile. Bundled,
- * that is a few files, and what no command reaches is left out. What is loaded with `require` at run time
- * stays outside (ts-morph with its 9 MB of TypeScript, which the code cache keeps compiled), as do the
- * packages only some commands use and that find files next to themselves (prettier, the graph renderer's
- * WebAssembly, tsx).
+ * The third step of `npm run build`: the CLI as a few ES modules, dist/cli/noros-cli.js and its chunks,
+ * which bin/noros.js runs. Node loads the compiler's 350 modules (zod alone is 94, most of them locales
+ * no compile uses) one by one, resolving, reading and linking each: a third of a small system's cold
+ * compile. Bundled, that is a few files, and what no command reaches is left out. What is loaded with
+ * `require` at run time stays outside (TypeScript's 9 MB, which the code cache keeps compiled, and the
+ * native compiler's package), as do the packages only some commands use and that find files next to
+ * themselves (prettier, the graph renderer's WebAssembly, tsx).
  */
 import { rmSync } from "node:fs";
 import path from "node:path";
