@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseDiagnostics } from "../compiler/load/native-typecheck.js";
+import { nativeTscFor, parseDiagnostics } from "../compiler/load/native-typecheck.js";
 import { typecheck } from "../compiler/load/typecheck.js";
 import { repoRoot, writeSystem } from "./helpers/cli.js";
 
@@ -24,6 +24,13 @@ describe("the native TypeScript compiler's output", () => {
       },
       { file: "/work/sys/lib/parts (old).ts", line: 12, col: 5, code: 2304, message: "Cannot find name 'x'." },
     ]);
+  });
+});
+
+describe("the native TypeScript compiler", () => {
+  it("is the platform's binary from the typescript package, or a clear error naming the package it needs", () => {
+    expect(nativeTscFor(process.platform, process.arch)).toMatch(/@typescript[\\/]typescript-[a-z0-9]+-[a-z0-9]+[\\/]lib[\\/]tsc(\.exe)?$/);
+    expect(() => nativeTscFor("plan9", "mips")).toThrow(/native compiler for plan9-mips \(@typescript\/typescript-plan9-mips\) is not installed/);
   });
 });
 

@@ -20,10 +20,21 @@ let executable: string | undefined;
  * as its own launcher finds it. Run directly, without that launcher's extra Node process.
  */
 export function nativeTsc(): string {
-  if (executable) return executable;
-  const fromTypescript = createRequire(createRequire(import.meta.url).resolve("typescript/package.json"));
-  const platformPackage = fromTypescript.resolve(`@typescript/typescript-${process.platform}-${process.arch}/package.json`);
-  return (executable = path.join(path.dirname(platformPackage), "lib", process.platform === "win32" ? "tsc.exe" : "tsc"));
+  return (executable ??= nativeTscFor(process.platform, process.arch));
+}
+
+export function nativeTscFor(platform: string, arch: string): string {
+  const name = `@typescript/typescript-${platform}-${arch}`;
+  let manifest: string;
+  try {
+    const fromTypescript = createRequire(createRequire(import.meta.url).resolve("typescript/package.json"));
+    manifest = fromTypescript.resolve(`${name}/package.json`);
+  } catch {
+    throw new Error(
+      `TypeScript's native compiler for ${platform}-${arch} (${name}) is not installed: npm installs it with typescript as an optional dependency, unless optional dependencies are left out or the platform has none`,
+    );
+  }
+  return path.join(path.dirname(manifest), "lib", platform === "win32" ? "tsc.exe" : "tsc");
 }
 
 const DIAGNOSTIC_LINE = /^(.*)\((\d+),(\d+)\): error TS(\d+): (.*)$/;
