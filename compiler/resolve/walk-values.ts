@@ -2,12 +2,24 @@ import type { RefValue, Use } from "../../dsl/schemas/index.js";
 
 export type Found = { readonly path: string[] } & ({ readonly use: Use } | { readonly ref: RefValue });
 
+/** Each checked value's references, found once: resolving, clusters and data consistency all ask. */
+const foundIn = new WeakMap<object, readonly Found[]>();
+
 /**
  * Every construct use and reference inside a checked value, with the property path it sits at, in the
  * order they are written. One walk with one path stack: a path is copied only for what is found, since
  * nearly every value of a large system is plain data.
  */
-export function findReferences(value: unknown): Found[] {
+export function findReferences(value: unknown): readonly Found[] {
+  if (value === null || typeof value !== "object") return [];
+  const known = foundIn.get(value);
+  if (known) return known;
+  const found = walk(value);
+  foundIn.set(value, found);
+  return found;
+}
+
+function walk(value: object): Found[] {
   const found: Found[] = [];
   const path: string[] = [];
   const visit = (current: unknown): void => {
