@@ -1,13 +1,11 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { packProviderSchema, providerFiles, unpackProviderSchema, type ProviderSchema } from "../targets/terraform/schema/provider-schema.js";
+import { packProviderSchema, providerFiles, readSourceSchema, unpackProviderSchema } from "../targets/terraform/schema/provider-schema.js";
 import { repoRoot } from "./helpers/cli.js";
 
 describe("provider schemas packed by the build", () => {
   for (const [provider, file] of Object.entries(providerFiles)) {
     it(`${provider}: read back, the same schema, every type listed before any is parsed`, () => {
-      const source = JSON.parse(readFileSync(path.join(repoRoot, "schemas", "providers", file), "utf8")) as ProviderSchema;
+      const source = readSourceSchema(repoRoot, file);
       const unpacked = unpackProviderSchema(packProviderSchema(source));
       expect(Object.keys(unpacked.resources)).toEqual(Object.keys(source.resources));
       const [first] = Object.keys(source.resources);

@@ -4,18 +4,15 @@
  * sandbox's transpiled library (dist/sandbox-library.json) and the provider schemas packed for
  * reading in part (dist/provider-schemas/). Each is used only while current.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { packageRoot } from "../util/package-root.js";
 import { writeDslDeclarations } from "./dsl-declarations.js";
 import { SANDBOX_LIBRARY_FILE, transpileSandboxLibrary } from "./evaluate.js";
-import { PACKED_SCHEMAS_DIR, packProviderSchema, providerFiles, type ProviderSchema } from "../../targets/terraform/schema/provider-schema.js";
+import { PACKED_SCHEMAS_DIR, packProviderSchema, providerFiles, readSourceSchema } from "../../targets/terraform/schema/provider-schema.js";
 
 const root = packageRoot();
 writeDslDeclarations(root);
 writeFileSync(path.join(root, SANDBOX_LIBRARY_FILE), JSON.stringify(transpileSandboxLibrary(root)));
 mkdirSync(path.join(root, PACKED_SCHEMAS_DIR), { recursive: true });
-for (const file of Object.values(providerFiles)) {
-  const schema = JSON.parse(readFileSync(path.join(root, "schemas", "providers", file), "utf8")) as ProviderSchema;
-  writeFileSync(path.join(root, PACKED_SCHEMAS_DIR, file), packProviderSchema(schema));
-}
+for (const file of Object.values(providerFiles)) writeFileSync(path.join(root, PACKED_SCHEMAS_DIR, file), packProviderSchema(readSourceSchema(root, file)));

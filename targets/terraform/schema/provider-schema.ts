@@ -76,13 +76,19 @@ function parsedOnRead(texts: Readonly<Record<string, string>>): Record<string, B
   return blocks;
 }
 
+const sourceSchemaFile = (root: string, file: string): string => path.join(root, "schemas", "providers", file);
+
+/** A provider's schema as schemas/providers/ holds it. */
+export function readSourceSchema(root: string, file: string): ProviderSchema {
+  return JSON.parse(readFileSync(sourceSchemaFile(root, file), "utf8")) as ProviderSchema;
+}
+
 function readSchema(file: string): ProviderSchema {
   const root = packageRoot();
-  const source = path.join(root, "schemas", "providers", file);
   const packed = path.join(root, PACKED_SCHEMAS_DIR, file);
   // The packed copy only while it is current: schemas/ regenerated after a build is read as it is.
-  if (existsSync(packed) && statSync(packed).mtimeMs >= statSync(source).mtimeMs) return unpackProviderSchema(readFileSync(packed, "utf8"));
-  return JSON.parse(readFileSync(source, "utf8")) as ProviderSchema;
+  const current = existsSync(packed) && statSync(packed).mtimeMs >= statSync(sourceSchemaFile(root, file)).mtimeMs;
+  return current ? unpackProviderSchema(readFileSync(packed, "utf8")) : readSourceSchema(root, file);
 }
 
 /** What packProviderSchema wrote, as the schema itself. */
