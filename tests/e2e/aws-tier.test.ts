@@ -15,7 +15,7 @@ import { runCases } from "./harness/run.js";
 import { readConfiguration } from "./harness/configuration.js";
 import { DEFAULT_SIZE_LIMITS, oversizedResources } from "./harness/size-limits.js";
 import { findLeakedRuns, parseDuration, sweepRuns } from "./harness/sweep.js";
-import { awsRunId, imagesToPush, keepStateLocal, makeDisposable, TerraformDeployment } from "./harness/terraform-deployment.js";
+import { awsRunId, imagesToPush, keepStateLocal, makeDisposable, TerraformDeployment, type TerraformDeploymentOptions } from "./harness/terraform-deployment.js";
 import type { E2eCase, Tier } from "./harness/types.js";
 
 const fakeTerraform = path.join(repoRoot, "tests", "e2e", "fixtures", "fake-terraform", "terraform");
@@ -168,19 +168,18 @@ describe("interruption", () => {
 
 describe("images", () => {
   const withImage = { variable: { web_image_tag: { type: "string" } }, resource: { aws_ecr_repository: { web: { name: "web" } } } };
-  const imageTier = (pushImage: (service: string, terraformDir: string) => Promise<string>) =>
+  const tierDeploying = (options: TerraformDeploymentOptions) =>
     awsTier({
       callerIdentity: async () => ({ Account: "1" }),
       account: "1",
       terraform: fakeTerraform,
-      deployer: (c, context) =>
-        new TerraformDeployment(c, context, {
-          terraform: fakeTerraform,
-          runId: "noros-url-checker-abc123",
-          retryDelayMs: 10,
-          write: (dir) => (writeFileSync(path.join(dir, "main.tf.json"), JSON.stringify(withImage)), dir),
-          pushImage: (service, dirs) => pushImage(service, dirs.terraform),
-        }),
+      deployer: (c, context) => new TerraformDeployment(c, context, { terraform: fakeTerraform, runId: "noros-url-checker-abc123", ...options }),
+    });
+  const imageTier = (pushImage: (service: string, terraformDir: string) => Promise<string>) =>
+    tierDeploying({
+      retryDelayMs: 10,
+      write: (dir) => (writeFileSync(path.join(dir, "main.tf.json"), JSON.stringify(withImage)), dir),
+      pushImage: (service, dirs) => pushImage(service, dirs.terraform),
     });
 
   it("creates the repositories, pushes each service's image, then applies and destroys with the pushed tags", async () => {
@@ -216,22 +215,14 @@ describe("images", () => {
   });
 
   it("pushes with the compiled push.sh by default, reading the tag from its last line", async () => {
-    const t = awsTier({
-      callerIdentity: async () => ({ Account: "1" }),
-      account: "1",
-      terraform: fakeTerraform,
-      deployer: (c, context) =>
-        new TerraformDeployment(c, context, {
-          terraform: fakeTerraform,
-          runId: "noros-url-checker-abc123",
-          write: (dir) => {
-            mkdirSync(path.join(dir, "out", "docker"), { recursive: true });
-            // What the generated script prints, and the directory it is told to read outputs from.
-            writeFileSync(path.join(dir, "out", "docker", "push.sh"), 'echo "login ok"\necho "pushed 1.dkr.ecr.eu-west-1.amazonaws.com/x-$1:feed01 from $NOROS_TERRAFORM_DIR"\necho "pushed 1.dkr.ecr.eu-west-1.amazonaws.com/x-$1:feed02"\n');
-            writeFileSync(path.join(dir, "main.tf.json"), JSON.stringify(withImage));
-            return dir;
-          },
-        }),
+    const t = tierDeploying({
+      write: (dir) => {
+        mkdirSync(path.join(dir, "out", "docker"), { recursive: true });
+        // What the generated script prints, and the directory it is told to read outputs from.
+        writeFileSync(path.join(dir, "out", "docker", "push.sh"), 'echo "login ok"\necho "pushed 1.dkr.ecr.eu-west-1.amazonaws.com/x-$1:feed01 from $NOROS_TERRAFORM_DIR"\necho "pushed 1.dkr.ecr.eu-west-1.amazonaws.com/x-$1:feed02"\n');
+        writeFileSync(path.join(dir, "main.tf.json"), JSON.stringify(withImage));
+        return dir;
+      },
     });
     const report = await run(awsCase(), t);
     expect(report.cases[0]).toMatchObject({ status: "passed" });
